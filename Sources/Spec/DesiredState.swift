@@ -1,0 +1,46 @@
+public import Foundation
+
+/// The validated desired state of one proxy, as committed in `users.yaml` (or `users/*.yaml`).
+///
+/// Values of this type are produced only by ``SpecLoader``; every field has been checked and every
+/// default from the `defaults:` mapping has been merged into the users.
+public struct DesiredState: Sendable, Equatable {
+    /// The schema version of the document (only `1` exists).
+    public var version: Int
+    /// How clients reach the proxy; used for links.
+    public var proxy: ProxyEndpoint
+    /// The IANA time zone in which calendar periods and date-only expiries are resolved.
+    public var timeZone: TimeZone
+    /// The users, sorted by name.
+    public var users: [UserSpec]
+
+    /// Creates a desired state; `users` is sorted by name.
+    public init(version: Int = 1, proxy: ProxyEndpoint, timeZone: TimeZone, users: [UserSpec]) {
+        self.version = version
+        self.proxy = proxy
+        self.timeZone = timeZone
+        self.users = users.sorted { $0.name < $1.name }
+    }
+
+    /// The user with the given name, if any.
+    public func user(named name: String) -> UserSpec? {
+        users.first { $0.name == name }
+    }
+}
+
+/// How clients reach the proxy (`proxy:` in users.yaml).
+public struct ProxyEndpoint: Sendable, Equatable {
+    /// Host name or address that clients connect to.
+    public var host: String
+    /// TCP port that clients connect to (default 443).
+    public var port: Int
+    /// The FakeTLS domain; `ee` links carry it. `nil` means no FakeTLS links.
+    public var tlsDomain: String?
+
+    /// Creates an endpoint.
+    public init(host: String, port: Int = 443, tlsDomain: String? = nil) {
+        self.host = host
+        self.port = port
+        self.tlsDomain = tlsDomain
+    }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Reconciler
+
+@Test func moduleLinks() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Spec
+
+@Test func moduleLinks() {
+    #expect(Bool(true))
+}

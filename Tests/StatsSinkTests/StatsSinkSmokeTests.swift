@@ -1,0 +1,6 @@
+import Testing
+@testable import StatsSink
+
+@Test func moduleLinks() {
+    #expect(Bool(true))
+}

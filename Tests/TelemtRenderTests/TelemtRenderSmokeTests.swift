@@ -1,0 +1,6 @@
+import Testing
+@testable import TelemtRender
+
+@Test func moduleLinks() {
+    #expect(Bool(true))
+}

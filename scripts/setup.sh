@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs everything telemt-gitops needs to build, run and test on Debian/Ubuntu.
+# Idempotent: packages already present are not installed again.
+set -euo pipefail
+
+packages=(
+  pkg-config
+  libyaml-dev        # YAML event parser for users.yaml (Spec)
+  libgit2-dev        # git fetch/read/push without a work tree (Reconciler)
+  libqrencode-dev    # QR codes for proxy links (TelemtRender)
+  libsqlite3-dev     # traffic store through GRDB (StatsSink)
+  git                # tests: real repositories and `git daemon`
+  openssh-server     # tests: a real sshd on loopback for ssh:// fetch and push
+  openssh-client     # tests and signature verification: ssh-keygen -Y verify
+  gnupg gpgv         # tests and signature verification: OpenPGP-signed commits
+  zbar-tools         # tests: zbarimg decodes the QR codes we write
+  python3            # tests: an independent TOML reader (tomllib) checks rendered configs
+  time               # benchmarks: peak memory through /usr/bin/time
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v swift >/dev/null || { echo "setup: swift is not on PATH; install Swift 6.1 or newer first (https://swift.org/install)" >&2; exit 1; }
+echo "setup: system packages ready"
