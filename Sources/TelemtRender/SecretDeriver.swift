@@ -1,0 +1,62 @@
+public import Spec
+import Crypto
+
+/// Derives each user's telemt secret from the host's master key.
+///
+/// `secret = hex(HMAC-SHA256(master_key, "telemt-gitops/v1/" + name + "/" + rotate))[0..<32]`.
+/// Bumping `rotate` in the spec issues a new secret; an explicit `secret:` in the spec wins.
+public struct SecretDeriver: Sendable {
+    private let key: MasterKey
+
+    /// Creates a deriver for one master key.
+    public init(key: MasterKey) {
+        self.key = key
+    }
+
+    /// The derived secret of `name` at rotation `rotate`: 32 lowercase hex digits.
+    public func derive(name: String, rotate: Int) -> String {
+        let message = Array("telemt-gitops/v1/\(name)/\(rotate)".utf8)
+        let code = HMAC<SHA256>.authenticationCode(for: message, using: key.symmetricKey)
+        return String(Hex.encode(Array(code)).prefix(32))
+    }
+
+    /// The secret telemt should use for `user`: its explicit one, else the derived one.
+    public func secret(for user: UserSpec) -> String {
+        user.secret ?? derive(name: user.name, rotate: user.rotate)
+    }
+
+    /// Secrets of every user, keyed by name; two users with the same secret are an error.
+    public func secrets(for users: [UserSpec]) throws(DuplicateSecretError) -> [String: String] {
+        var byName: [String: String] = [:]
+        var owner: [String: UserSpec] = [:]
+        byName.reserveCapacity(users.count)
+        owner.reserveCapacity(users.count)
+        for user in users {
+            let secret = secret(for: user)
+            if let first = owner[secret] {
+                throw DuplicateSecretError(first: first.name, firstLocation: first.location,
+                                           second: user.name, secondLocation: user.location)
+            }
+            owner[secret] = user
+            byName[user.name] = secret
+        }
+        return byName
+    }
+}
+
+/// Two users would share one secret (telemt could not tell them apart). The value is never shown.
+public struct DuplicateSecretError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The user defined first.
+    public var first: String
+    /// Where the first user is defined.
+    public var firstLocation: SourceLocation
+    /// The user defined second.
+    public var second: String
+    /// Where the second user is defined.
+    public var secondLocation: SourceLocation
+
+    public var description: String {
+        "\(secondLocation): error: users '\(first)' (\(firstLocation)) and '\(second)' have the same secret; "
+            + "remove the explicit `secret:` of one of them so it gets a derived secret"
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import TelemtRender
+
+@Suite struct AtomicFileWriterTests {
+    @Test func createsNewFilesWithTheGivenMode() throws {
+        let dir = try TemporaryDirectory()
+        let outcome = try AtomicFileWriter(newFileMode: 0o640).write(Array("a = 1\n".utf8), to: dir.file("config.toml"))
+        #expect(outcome == .written)
+        var info = stat()
+        stat(dir.file("config.toml"), &info)
+        #expect(info.st_mode & 0o777 == 0o640)
+        #expect(try String(contentsOfFile: dir.file("config.toml"), encoding: .utf8) == "a = 1\n")
+    }
+
+    @Test func sameBytesLeaveTheFileUntouched() throws {
+        let dir = try TemporaryDirectory()
+        let writer = AtomicFileWriter()
+        try writer.write(Array("x\n".utf8), to: dir.file("c"))
+        var before = stat()
+        stat(dir.file("c"), &before)
+        #expect(try writer.write(Array("x\n".utf8), to: dir.file("c")) == .unchanged)
+        var after = stat()
+        stat(dir.file("c"), &after)
+        #expect(before.st_ino == after.st_ino)
+    }
+
+    @Test func replacingKeepsTheExistingModeAndLeavesNoTemporaryFiles() throws {
+        let dir = try TemporaryDirectory()
+        try AtomicFileWriter().write(Array("old\n".utf8), to: dir.file("c"))
+        chmod(dir.file("c"), 0o644)
+        #expect(try AtomicFileWriter().write(Array("new\n".utf8), to: dir.file("c")) == .written)
+        var info = stat()
+        stat(dir.file("c"), &info)
+        #expect(info.st_mode & 0o777 == 0o644)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["c"])
+        #expect(try String(contentsOfFile: dir.file("c"), encoding: .utf8) == "new\n")
+    }
+
+    @Test func aSymlinkIsKeptAndItsTargetReplaced() throws {
+        let dir = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir.file("real"), withIntermediateDirectories: true)
+        try AtomicFileWriter().write(Array("old\n".utf8), to: dir.file("real/config.toml"))
+        symlink(dir.file("real/config.toml"), dir.file("config.toml"))
+        try AtomicFileWriter().write(Array("new\n".utf8), to: dir.file("config.toml"))
+        var info = stat()
+        lstat(dir.file("config.toml"), &info)
+        #expect(info.st_mode & S_IFMT == S_IFLNK)
+        #expect(try String(contentsOfFile: dir.file("real/config.toml"), encoding: .utf8) == "new\n")
+    }
+
+    @Test func aFailedWriteLeavesThePreviousFileInPlace() throws {
+        let dir = try TemporaryDirectory()
+        try AtomicFileWriter().write(Array("old\n".utf8), to: dir.file("c"))
+        let error = try #require(throws: FileWriteError.self) {
+            try AtomicFileWriter().write(Array("new\n".utf8), to: dir.file("missing-dir/c"))
+        }
+        #expect(error.operation == .create)
+        #expect(error.description.contains("previous file was left in place"))
+        #expect(try String(contentsOfFile: dir.file("c"), encoding: .utf8) == "old\n")
+    }
+}

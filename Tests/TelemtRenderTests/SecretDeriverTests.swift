@@ -1,0 +1,60 @@
+import Foundation
+import Spec
+import Testing
+@testable import TelemtRender
+
+@Suite struct SecretDeriverTests {
+    let key = try! MasterKey(bytes: (0..<32).map { UInt8($0) })
+
+    @Test func matchesAnIndependentHMACImplementation() throws {
+        let python = try #require(TestProcess.which("python3"))
+        let deriver = SecretDeriver(key: key)
+        for (name, rotate) in [("alice", 0), ("bob.smith", 3), ("x", 12)] {
+            let script = """
+                import hmac, hashlib
+                print(hmac.new(bytes(range(32)), b"telemt-gitops/v1/\(name)/\(rotate)", hashlib.sha256).hexdigest()[:32])
+                """
+            let expected = try TestProcess.run(python, ["-c", script]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(deriver.derive(name: name, rotate: rotate) == expected)
+        }
+    }
+
+    @Test func secretsAre32LowercaseHexAndChangeWithRotation() {
+        let deriver = SecretDeriver(key: key)
+        let first = deriver.derive(name: "carol", rotate: 1)
+        let second = deriver.derive(name: "carol", rotate: 2)
+        #expect(first.count == 32)
+        #expect(first.allSatisfy { "0123456789abcdef".contains($0) })
+        #expect(first != second)
+        #expect(deriver.derive(name: "carol", rotate: 1) == first)
+    }
+
+    @Test func explicitSecretWins() {
+        let deriver = SecretDeriver(key: key)
+        let user = UserSpec(name: "dave", secret: "0123456789abcdef0123456789abcdef")
+        #expect(deriver.secret(for: user) == "0123456789abcdef0123456789abcdef")
+    }
+
+    @Test func duplicateSecretsAreAnErrorThatNamesBothUsersButNotTheSecret() throws {
+        let deriver = SecretDeriver(key: key)
+        let derived = deriver.derive(name: "alice", rotate: 0)
+        let users = [
+            UserSpec(name: "alice", location: SourceLocation(file: "users.yaml", line: 3, column: 3)),
+            UserSpec(name: "mallory", secret: derived, location: SourceLocation(file: "users.yaml", line: 9, column: 3)),
+        ]
+        let error = try #require(throws: DuplicateSecretError.self) { try deriver.secrets(for: users) }
+        #expect(error.first == "alice")
+        #expect(error.second == "mallory")
+        #expect(error.description.contains("users.yaml:9:3"))
+        #expect(!error.description.contains(derived))
+    }
+
+    @Test func everyUserGetsItsSecret() throws {
+        let deriver = SecretDeriver(key: key)
+        let users = (0..<200).map { UserSpec(name: "user\($0)") }
+        let secrets = try deriver.secrets(for: users)
+        #expect(secrets.count == 200)
+        #expect(Set(secrets.values).count == 200)
+        #expect(secrets["user7"] == deriver.derive(name: "user7", rotate: 0))
+    }
+}
