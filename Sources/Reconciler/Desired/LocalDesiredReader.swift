@@ -1,0 +1,54 @@
+import Foundation
+
+/// Reads the desired state from a local directory (a checkout) or from a single YAML file.
+public struct LocalDesiredReader: Sendable {
+    /// The largest file read, in bytes (100k users take about 9 MB).
+    public var sizeLimit: Int
+
+    /// Creates a reader.
+    public init(sizeLimit: Int = 64 << 20) {
+        self.sizeLimit = sizeLimit
+    }
+
+    /// The desired-state files at `path`: a directory with `users.yaml` and/or `users/*.yaml`
+    /// (plus optional `telemt.toml` and `status/`), or one YAML file.
+    public func read(_ path: String) throws(DesiredFilesError) -> DesiredFiles {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DesiredFilesError(path: path, problem: .unreadable("no such file or directory"))
+        }
+        if !isDirectory.boolValue {
+            return DesiredFiles(users: [.init(path: path, bytes: try bytes(of: path))])
+        }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        var tree: [String: [UInt8]] = [:]
+        for relative in try candidates(in: prefix) {
+            tree[relative] = try bytes(of: prefix + relative)
+        }
+        return try DesiredFiles(tree: tree, displayPrefix: path == "." ? "" : prefix)
+    }
+
+    private func candidates(in prefix: String) throws(DesiredFilesError) -> [String] {
+        let manager = FileManager.default
+        var paths = ["users.yaml", "telemt.toml"].filter { manager.fileExists(atPath: prefix + $0) }
+        for folder in ["users", "status"] {
+            guard let names = try? manager.contentsOfDirectory(atPath: prefix + folder) else { continue }
+            paths += names.map { "\(folder)/\($0)" }
+                .filter { folder == "status" ? $0.hasSuffix(".yaml") : DesiredFiles.isSplitUserFile($0) }
+        }
+        return paths.sorted()
+    }
+
+    private func bytes(of path: String) throws(DesiredFilesError) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw DesiredFilesError(path: path, problem: .unreadable(String(cString: strerror(errno))))
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: sizeLimit + 1)) ?? nil
+        let bytes = [UInt8](data ?? Data())
+        guard bytes.count <= sizeLimit else {
+            throw DesiredFilesError(path: path, problem: .tooLarge(size: bytes.count, limit: sizeLimit))
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import TelemtRender
+
+/// `telemt-gitops keygen`: creates the host's master key.
+struct KeygenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keygen",
+        abstract: "Create the host's master key file (0600), from which every user's secret is derived.",
+        discussion: """
+            The key never goes into git. Keep a backup: with another key every derived secret, and so \
+            every user's link, changes. An existing key is never replaced; running keygen again is safe \
+            and reports the key that is there.
+            """
+    )
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Where to write the key.", valueName: "file"))
+    var out: String = "/etc/telemt-gitops/master.key"
+
+    func run() throws {
+        do {
+            let key = MasterKey.generate()
+            try key.write(to: out)
+            print("created \(out) (key \(key.fingerprint), mode 0600)")
+        } catch let error where error.problem == .exists {
+            let existing = try MasterKey.load(from: out)
+            print("kept \(out): a key is already there (key \(existing.fingerprint)); nothing changed")
+        }
+    }
+}
