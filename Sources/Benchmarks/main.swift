@@ -1,1 +1,24 @@
-print("benchmarks")
+import Foundation
+
+// Workload generators and measurements for scripts/bench-*.sh.
+// Usage: Benchmarks <workload> [arguments]; each workload prints what it produced.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let workload = arguments.first else {
+    FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml\n".utf8))
+    exit(2)
+}
+
+switch workload {
+case "generate-users":
+    guard arguments.count == 3, let count = Int(arguments[1]) else {
+        FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml\n".utf8))
+        exit(2)
+    }
+    let yaml = UsersWorkload(count: count).yaml()
+    FileManager.default.createFile(atPath: arguments[2], contents: Data(yaml.utf8))
+    print("wrote \(count) users (\(yaml.utf8.count) bytes) to \(arguments[2])")
+default:
+    FileHandle.standardError.write(Data("unknown workload \(workload)\n".utf8))
+    exit(2)
+}
