@@ -11,6 +11,8 @@ struct TelemtGitops: AsyncParsableCommand {
             telemt's config.toml, accounts traffic and enforces quotas and expiries.
             """,
         version: "0.1.0",
-        subcommands: []
+        subcommands: [
+            ValidateCommand.self, RenderCommand.self, LinksCommand.self, KeygenCommand.self, SchemaCommand.self,
+        ]
     )
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Reconciler
 import Spec
 
@@ -11,25 +12,32 @@ struct ValidateCommand: ParsableCommand {
             Every problem is reported at once as file:line:col, like a compiler. Exit status: 0 when \
             the spec is valid (warnings allowed), 1 when it has errors. Needs no key and no server, so it \
             runs in CI on every pull request.
+            Examples:
+              telemt-gitops validate                 # users.yaml or users/ in this directory
+              telemt-gitops validate users/team-a.yaml
+              telemt-gitops validate --template /etc/telemt/config.toml
             """
     )
 
     @Argument(help: ArgumentHelp("A directory with users.yaml or users/*.yaml, or one YAML file.", valueName: "path"))
     var path: String = "."
 
+    @Option(help: ArgumentHelp("Also check this telemt template (default: telemt.toml of the repository, if any).", valueName: "file"))
+    var template: String?
+
     @OptionGroup(title: "Git source")
     var repo: RepoOptions
 
     func run() throws {
         let files = try repo.desiredFiles(localPath: path)
-        let report = DesiredStateCheck(files: files).run()
-        for diagnostic in report.diagnostics {
-            Console.error(diagnostic)
-        }
-        guard let summary = report.summary else {
-            Console.error(report.failureLine)
+        let templateFile = try template.map { try LocalDesiredReader().file($0) }
+        do {
+            let checked = try DesiredStateCheck(files: files, template: templateFile).run()
+            checked.warnings.forEach(Console.error)
+            print("valid: \(checked.summary) (\(files.users.map(\.path).joined(separator: ", ")))")
+        } catch {
+            Console.error(error.description)
             throw ExitCode.failure
         }
-        print(summary)
     }
 }

@@ -28,6 +28,11 @@ public struct LocalDesiredReader: Sendable {
         return try DesiredFiles(tree: tree, displayPrefix: path == "." ? "" : prefix)
     }
 
+    /// One file, such as a template given on the command line.
+    public func file(_ path: String) throws(DesiredFilesError) -> DesiredFile {
+        DesiredFile(path: path, bytes: try bytes(of: path))
+    }
+
     private func candidates(in prefix: String) throws(DesiredFilesError) -> [String] {
         let manager = FileManager.default
         var paths = ["users.yaml", "telemt.toml"].filter { manager.fileExists(atPath: prefix + $0) }

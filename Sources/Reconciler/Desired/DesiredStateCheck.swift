@@ -1,0 +1,58 @@
+public import Spec
+public import TelemtRender
+
+/// Loads and checks a desired state: the user specs through ``SpecLoader`` and, when there is one,
+/// the telemt template through ``TemplateValidator``. Needs no key and no server (CI runs it).
+public struct DesiredStateCheck: Sendable {
+    /// The spec files and optional template.
+    public var files: DesiredFiles
+    /// The template to check, when it does not come from the repository (`--template`).
+    public var template: DesiredFile?
+
+    /// Creates a check of `files`, with `template` (else the repository's `telemt.toml`, if any).
+    public init(files: DesiredFiles, template: DesiredFile? = nil) {
+        self.files = files
+        self.template = template ?? files.template
+    }
+
+    /// The loaded spec and every warning, or an error carrying every diagnostic.
+    public func run() throws(DesiredStateError) -> CheckedDesiredState {
+        let loaded: LoadedSpec
+        do {
+            loaded = try SpecLoader.load(files.users)
+        } catch {
+            throw .spec(error)
+        }
+        var warnings = loaded.warnings.map(\.description)
+        if let template {
+            let diagnostics = TemplateValidator().validate(String(decoding: template.bytes, as: UTF8.self))
+            let lines = diagnostics.map { "\(template.path):\($0)" }
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                throw .template(path: template.path, lines: lines)
+            }
+            warnings += lines
+        }
+        return CheckedDesiredState(state: loaded.state, template: template, warnings: warnings)
+    }
+}
+
+/// A desired state that passed ``DesiredStateCheck``.
+public struct CheckedDesiredState: Sendable {
+    /// The validated users and settings.
+    public var state: DesiredState
+    /// The template that was checked, if any.
+    public var template: DesiredFile?
+    /// Warnings of the spec and the template, one `file:line:col: warning: …` line each.
+    public var warnings: [String]
+
+    /// A one-line summary for people: how many users in which state.
+    public var summary: String {
+        let users = state.users
+        let disabled = users.filter(\.disabled).count
+        let onHold = users.filter { $0.onHold != nil }.count
+        var parts = ["\(users.count) user\(users.count == 1 ? "" : "s")"]
+        if disabled > 0 { parts.append("\(disabled) disabled") }
+        if onHold > 0 { parts.append("\(onHold) on hold") }
+        return parts.joined(separator: ", ") + ", timezone \(state.timeZone.identifier)"
+    }
+}

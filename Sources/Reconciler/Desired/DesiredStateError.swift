@@ -1,0 +1,32 @@
+public import Spec
+public import TelemtRender
+
+/// Why a desired state cannot be applied. Nothing was written when this is thrown.
+public enum DesiredStateError: Error, Sendable, CustomStringConvertible {
+    /// The user specs have errors (all of them are listed).
+    case spec(SpecValidationError)
+    /// The telemt template has errors.
+    case template(path: String, lines: [String])
+    /// Two users would share a secret.
+    case secrets(DuplicateSecretError)
+    /// The managed tables could not be rendered into the template.
+    case render(path: String, ConfigRenderError)
+    /// No template: neither `--template`, nor `telemt.toml` in the repository, nor an existing config.
+    case noTemplate(configPath: String)
+
+    /// Every line to show, compiler style, without the closing summary.
+    public var lines: [String] {
+        switch self {
+        case .spec(let error): error.diagnostics.map(\.description)
+        case .template(_, let lines): lines
+        case .secrets(let error): [error.description]
+        case .render(let path, let error): ["\(path): error: \(error)"]
+        case .noTemplate(let config):
+            ["error: no telemt template: pass --template FILE, add telemt.toml to the repository, or keep an existing \(config) to render into"]
+        }
+    }
+
+    public var description: String {
+        (lines + ["nothing was written; fix the errors above and run again"]).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import Reconciler
+import TelemtRender
+
+/// `telemt-gitops render`: validates the spec and writes telemt's config.toml.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Validate the spec, derive secrets and write telemt's config.toml atomically.",
+        discussion: """
+            The managed [access.*] user tables are generated; every other byte of the template is kept. \
+            The template is --template, else telemt.toml of the repository, else the existing --out file \
+            (the host's own config). Nothing is written when the spec or template has errors, and the \
+            file is not touched when its bytes would not change, so telemt reloads only on real changes.
+            Examples:
+              telemt-gitops render --spec . --key /etc/telemt-gitops/master.key --out /etc/telemt/config.toml
+              telemt-gitops render --spec . --template telemt.toml --out - | less
+            """
+    )
+
+    @Option(help: ArgumentHelp("A directory with users.yaml or users/*.yaml, or one YAML file.", valueName: "path"))
+    var spec: String = "."
+
+    @OptionGroup(title: "Git source")
+    var repo: RepoOptions
+
+    @Option(help: ArgumentHelp("The telemt template (see above for the default).", valueName: "file"))
+    var template: String?
+
+    @OptionGroup(title: "Key")
+    var key: KeyOptions
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The config.toml to write, or - for standard output.", valueName: "file"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Judge expiries at this RFC 3339 time instead of now (for previews).", valueName: "time"))
+    var now: String?
+
+    func run() throws {
+        let moment = try parsedNow()
+        let files = try repo.desiredFiles(localPath: spec)
+        let reader = LocalDesiredReader()
+        var templateFile = try template.map { try reader.file($0) } ?? files.template
+        if templateFile == nil, out != "-", FileManager.default.fileExists(atPath: out) {
+            templateFile = try reader.file(out)
+        }
+        let masterKey = try MasterKey.load(from: key.keyPath)
+        let rendered: RenderedConfig
+        do {
+            guard let templateFile else { throw DesiredStateError.noTemplate(configPath: out) }
+            rendered = try RenderPipeline(now: moment).run(files: files, template: templateFile, key: masterKey)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode.failure
+        }
+        rendered.checked.warnings.forEach(Console.error)
+        try write(rendered)
+    }
+
+    private func write(_ rendered: RenderedConfig) throws {
+        let summary = "\(rendered.users.count) users, \(rendered.disabledCount) cut off"
+        guard out != "-" else {
+            Console.write(rendered.bytes)
+            return
+        }
+        let outcome = try AtomicFileWriter(newFileMode: 0o600).write(rendered.bytes, to: out)
+        print(outcome == .written ? "wrote \(out) (\(summary))" : "\(out) is up to date (\(summary))")
+    }
+
+    private func parsedNow() throws -> Date {
+        guard let now else { return Date() }
+        guard let date = ISO8601DateFormatter().date(from: now) else {
+            throw ValidationError("--now must be an RFC 3339 time such as 2027-01-01T00:00:00Z")
+        }
+        return date
+    }
+}
