@@ -1,6 +1,0 @@
-import Testing
-@testable import TelemtRender
-
-@Test func moduleLinks() {
-    #expect(Bool(true))
-}
