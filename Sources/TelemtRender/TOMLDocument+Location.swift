@@ -1,6 +1,7 @@
 extension TOMLDocument {
     /// Where the value at `path` is defined: its `[header]` for a table defined by one, else the
-    /// key/value line that defines it (or the inline table or dotted key containing it).
+    /// key/value line that defines it (or the inline table or dotted key containing it), else the
+    /// first header of a table nested in it.
     /// `nil` if nothing in the source defines it.
     public func location(of path: [String]) -> TOMLSourceLocation? {
         guard !path.isEmpty else { return nil }
@@ -16,6 +17,9 @@ extension TOMLDocument {
                     return location(ofOffset: offset)
                 }
             }
+        }
+        if let nested = sections.first(where: { $0.path.starts(with: path) && !$0.headerRange.isEmpty }) {
+            return location(ofOffset: nested.headerRange.lowerBound + leadingSpaces(at: nested.headerRange.lowerBound))
         }
         return nil
     }
