@@ -63,7 +63,7 @@ public struct ConfigRenderer: Sendable {
     /// - Throws: ``ConfigRenderError`` for empty sets, duplicates, invalid names, secrets or limits.
     public func normalized(_ users: [TelemtUser]) throws(ConfigRenderError) -> [TelemtUser] {
         guard !users.isEmpty else { throw .noUsers }
-        var result = users.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        var result = users.sorted { TOMLEncoding.precedesInByteOrder($0.name, $1.name) }
         for index in result.indices {
             try Self.check(result[index])
             if index > 0, result[index - 1].name == result[index].name { throw .duplicateUser(result[index].name) }

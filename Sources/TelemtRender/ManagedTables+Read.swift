@@ -8,63 +8,72 @@ extension ManagedTables {
         guard let usersTable = document.root.table(at: Table.users.path) else {
             throw ManagedTablesError(reason: .missingUsers, location: nil)
         }
-        let tables = Dictionary(uniqueKeysWithValues: Table.allCases.map {
-            ($0, document.root.table(at: $0.path)?.entries ?? [:])
-        })
-        var users: [TelemtUser] = []
-        users.reserveCapacity(usersTable.entries.count)
-        for (name, value) in usersTable.entries {
-            users.append(try user(name, secret: value, tables: tables, document: document))
+        if usersTable.entries.values.contains(where: { $0.stringValue == nil }),
+           let name = usersTable.sortedKeys.first(where: { usersTable[$0]?.stringValue == nil }) {
+            throw Failure(table: .users, expected: "a string of 32 hex digits").located(user: name, in: document)
         }
-        users.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        return ManagedTablesSnapshot(users: users, names: tables.mapValues { Set($0.keys) })
+        var byName = usersTable.entries.mapValues { TelemtUser(name: "", secret: $0.stringValue ?? "") }
+        var names: [Table: Set<String>] = [.users: Set(byName.keys)]
+        for table in Table.allCases where table != .users {
+            let entries = document.root.table(at: table.path)?.entries ?? [:]
+            names[table] = Set(entries.keys)
+            for (name, value) in entries where byName[name] != nil {
+                do {
+                    try apply(value, of: table, to: &byName[name]!)
+                } catch {
+                    throw error.located(user: name, in: document)
+                }
+            }
+        }
+        var users = byName.map { name, user in
+            var user = user
+            user.name = name
+            return user
+        }
+        users.sort { TOMLEncoding.precedesInByteOrder($0.name, $1.name) }
+        return ManagedTablesSnapshot(users: users, names: names)
     }
 
-    private static func user(
-        _ name: String, secret: TOMLValue, tables: [Table: [String: TOMLValue]], document: TOMLDocument
-    ) throws(ManagedTablesError) -> TelemtUser {
-        func wrong(_ table: Table, _ expected: String) -> ManagedTablesError {
-            ManagedTablesError(
-                reason: .wrongType(table: table, user: name, expected: expected),
-                location: document.location(of: table.path + [name]))
-        }
-        guard let secret = secret.stringValue else { throw wrong(.users, "a string of 32 hex digits") }
-        var user = TelemtUser(name: name, secret: secret)
-        if let value = tables[.userEnabled]?[name] {
-            guard let enabled = value.boolValue else { throw wrong(.userEnabled, "true or false") }
-            user.enabled = enabled
-        }
-        guard let connections = count(tables[.userMaxTCPConns]?[name]) else { throw wrong(.userMaxTCPConns, "an integer ≥ 0") }
-        guard let addresses = count(tables[.userMaxUniqueIPs]?[name]) else { throw wrong(.userMaxUniqueIPs, "an integer ≥ 0") }
-        user.maxTCPConnections = connections
-        user.maxUniqueIPs = addresses
-        if let value = tables[.userDataQuota]?[name] {
-            guard let bytes = value.integerValue, bytes >= 0 else { throw wrong(.userDataQuota, "an integer ≥ 0 (bytes)") }
-            user.dataQuota = UInt64(bytes)
-        }
-        if let value = tables[.userExpirations]?[name] {
-            guard let date = expiration(value) else {
-                throw ManagedTablesError(
-                    reason: .invalidExpiration(user: name), location: document.location(of: Table.userExpirations.path + [name]))
+    private struct Failure: Error {
+        var table: Table
+        var expected: String
+
+        func located(user: String, in document: TOMLDocument) -> ManagedTablesError {
+            let location = document.location(of: table.path + [user])
+            if table == .userExpirations {
+                return ManagedTablesError(reason: .invalidExpiration(user: user), location: location)
             }
+            return ManagedTablesError(reason: .wrongType(table: table, user: user, expected: expected), location: location)
+        }
+    }
+
+    private static func apply(_ value: TOMLValue, of table: Table, to user: inout TelemtUser) throws(Failure) {
+        switch table {
+        case .users:
+            break
+        case .userEnabled:
+            guard let enabled = value.boolValue else { throw Failure(table: table, expected: "true or false") }
+            user.enabled = enabled
+        case .userMaxTCPConns, .userMaxUniqueIPs:
+            guard let count = value.integerValue, count >= 0 else { throw Failure(table: table, expected: "an integer ≥ 0") }
+            if table == .userMaxTCPConns { user.maxTCPConnections = Int(count) } else { user.maxUniqueIPs = Int(count) }
+        case .userDataQuota:
+            guard let bytes = value.integerValue, bytes >= 0 else { throw Failure(table: table, expected: "an integer ≥ 0 (bytes)") }
+            user.dataQuota = UInt64(bytes)
+        case .userExpirations:
+            guard let date = expiration(value) else { throw Failure(table: table, expected: "an RFC 3339 date-time") }
             user.expiration = date
         }
-        return user
-    }
-
-    /// `.some(nil)` when absent, `.some(n)` for a valid count, `nil` when invalid.
-    private static func count(_ value: TOMLValue?) -> Int?? {
-        guard let value else { return .some(nil) }
-        guard let integer = value.integerValue, integer >= 0 else { return nil }
-        return .some(Int(integer))
     }
 
     /// A quoted RFC 3339 string (what we render) or a TOML offset date-time.
     static func expiration(_ value: TOMLValue) -> Date? {
         if let dateTime = value.dateTimeValue { return dateTime.date }
-        guard let text = value.stringValue, let document = try? TOMLDocument(parsing: "v = " + text, maximumSize: 128) else {
-            return nil
+        guard var text = value.stringValue, text.utf8.count <= 64 else { return nil }
+        return text.withUTF8 { buffer in
+            var parser = TOMLParser(bytes: buffer)
+            guard let dateTime = try? parser.parseDateTime(), parser.pos == buffer.count else { return nil }
+            return dateTime.date
         }
-        return document.root["v"]?.dateTimeValue?.date
     }
 }

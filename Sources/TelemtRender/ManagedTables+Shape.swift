@@ -19,7 +19,7 @@ extension ManagedTables {
         var found: [Table: TOMLSection] = [:]
         for table in Table.allCases {
             guard let value = access[table.rawValue] else { continue }
-            let location = document.location(of: table.path)
+            var location: TOMLSourceLocation? { document.location(of: table.path) }
             guard let managed = value.tableValue else {
                 let form = value.arrayValue != nil && document.sections(at: table.path).contains(where: \.isArrayElement)
                     ? "an array of tables [[\(table.path.joined(separator: "."))]]" : "a \(value.typeName) value"
@@ -28,7 +28,8 @@ extension ManagedTables {
             guard managed.origin == .header else {
                 throw ManagedTablesError(reason: .unsupportedForm(table: table, form: formName(managed.origin)), location: location)
             }
-            if let nested = managed.sortedKeys.first(where: { managed[$0]?.tableValue != nil }) {
+            if managed.entries.values.contains(where: { $0.tableValue != nil }),
+               let nested = managed.sortedKeys.first(where: { managed[$0]?.tableValue != nil }) {
                 throw ManagedTablesError(
                     reason: .unsupportedForm(table: table, form: "a table with a nested table \(TOMLEncoding.key(nested))"),
                     location: document.location(of: table.path + [nested]) ?? location)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writing TOML text: keys (bare when safe, quoted otherwise) and basic strings.
 public enum TOMLEncoding {
     /// `true` for a key that may be written bare: one or more of `A-Z a-z 0-9 _ -`.
@@ -13,6 +15,23 @@ public enum TOMLEncoding {
             true
         default:
             false
+        }
+    }
+
+    /// `true` if `lhs` sorts before `rhs` by the bytes of their UTF-8 encodings (the renderer's
+    /// key order).
+    public static func precedesInByteOrder(_ lhs: String, _ rhs: String) -> Bool {
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let common = min(left.count, right.count)
+                if common > 0, let a = left.baseAddress, let b = right.baseAddress {
+                    let order = memcmp(a, b, common)
+                    if order != 0 { return order < 0 }
+                }
+                return left.count < right.count
+            }
         }
     }
 

@@ -16,19 +16,22 @@ public struct TOMLSourceLocation: Sendable, Equatable, Hashable, CustomStringCon
     }
 
     /// Computes the line and column of a byte offset in `bytes`.
-    public init(offset: Int, in bytes: some Collection<UInt8>) {
+    public init(offset: Int, in bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { TOMLSourceLocation(offset: offset, in: $0) }
+    }
+
+    /// Computes the line and column of a byte offset in `bytes`.
+    public init(offset: Int, in bytes: UnsafeBufferPointer<UInt8>) {
         var line = 1
         var column = 1
-        var index = 0
-        for byte in bytes {
-            if index >= offset { break }
+        for index in 0..<min(offset, bytes.count) {
+            let byte = bytes[index]
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 1
             } else if byte & 0xC0 != 0x80 {
                 column += 1
             }
-            index += 1
         }
         self.init(line: line, column: column, offset: offset)
     }

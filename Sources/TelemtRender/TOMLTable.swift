@@ -50,7 +50,7 @@ public struct TOMLTable: Sendable, Equatable {
 
     /// Keys in byte order of their UTF-8 encoding.
     public var sortedKeys: [String] {
-        entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        entries.keys.sorted { TOMLEncoding.precedesInByteOrder($0, $1) }
     }
 
     public static func == (lhs: TOMLTable, rhs: TOMLTable) -> Bool {

@@ -100,12 +100,12 @@ struct TOMLTableBuilder {
             current = try descendForDottedKey(from: current, key: key, scope: scope, shown: path[...index])
         }
         let key = path[path.count - 1]
-        guard tables[current].entries[key] == nil else {
+        if let previous = tables[current].entries.updateValue(node, forKey: key) {
+            tables[current].entries[key] = previous
             throw Failure(
                 code: .duplicateKey, message: "key \(dotted(path[...])) is defined twice",
                 hint: "remove one of the definitions")
         }
-        tables[current].entries[key] = node
     }
 
     private mutating func descendForDottedKey(
@@ -161,10 +161,7 @@ struct TOMLTableBuilder {
     private func materialize(_ index: Int, insideInline: Bool) -> TOMLTable {
         let table = tables[index]
         let inline = insideInline || table.origin == .inline
-        var entries = [String: TOMLValue](minimumCapacity: table.entries.count)
-        for (key, node) in table.entries {
-            entries[key] = value(of: node, insideInline: inline)
-        }
+        let entries = table.entries.mapValues { value(of: $0, insideInline: inline) }
         return TOMLTable(entries: entries, origin: inline ? .inline : table.origin)
     }
 
