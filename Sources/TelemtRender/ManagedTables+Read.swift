@@ -17,20 +17,21 @@ extension ManagedTables {
         for table in Table.allCases where table != .users {
             let entries = document.root.table(at: table.path)?.entries ?? [:]
             names[table] = Set(entries.keys)
-            for (name, value) in entries where byName[name] != nil {
+            for (name, value) in entries {
+                guard let index = byName.index(forKey: name) else { continue }
                 do {
-                    try apply(value, of: table, to: &byName[name]!)
+                    try apply(value, of: table, to: &byName.values[index])
                 } catch {
                     throw error.located(user: name, in: document)
                 }
             }
         }
-        var users = byName.map { name, user in
-            var user = user
+        let sortedNames = byName.keys.sorted(by: TOMLEncoding.precedesInByteOrder)
+        let users = sortedNames.map { name in
+            var user = byName[name] ?? TelemtUser(name: name, secret: "")
             user.name = name
             return user
         }
-        users.sort { TOMLEncoding.precedesInByteOrder($0.name, $1.name) }
         return ManagedTablesSnapshot(users: users, names: names)
     }
 
