@@ -1,0 +1,62 @@
+import Foundation
+
+/// Writing TOML text: keys (bare when safe, quoted otherwise) and basic strings.
+public enum TOMLEncoding {
+    /// `true` for a key that may be written bare: one or more of `A-Z a-z 0-9 _ -`.
+    /// A dot is not bare-safe: `a.b` is a dotted key of two parts.
+    public static func isBareKey(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.allSatisfy(isBareKeyByte)
+    }
+
+    static func isBareKeyByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// `true` if `lhs` sorts before `rhs` by the bytes of their UTF-8 encodings (the renderer's
+    /// key order).
+    public static func precedesInByteOrder(_ lhs: String, _ rhs: String) -> Bool {
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let common = min(left.count, right.count)
+                if common > 0, let a = left.baseAddress, let b = right.baseAddress {
+                    let order = memcmp(a, b, common)
+                    if order != 0 { return order < 0 }
+                }
+                return left.count < right.count
+            }
+        }
+    }
+
+    /// The key as written in TOML: bare if safe, else a quoted basic string.
+    public static func key(_ key: String) -> String {
+        isBareKey(key) ? key : quoted(key)
+    }
+
+    /// A basic string literal with `"`, `\` and control characters escaped.
+    public static func quoted(_ string: String) -> String {
+        var out = "\""
+        out.reserveCapacity(string.utf8.count + 2)
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
