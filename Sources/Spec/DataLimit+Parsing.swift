@@ -1,0 +1,65 @@
+extension DataLimit {
+    /// The units of a size and their multipliers: SI (×1000) and binary (×1024).
+    static let units: [(name: String, multiplier: UInt64)] = [
+        ("B", 1),
+        ("KB", 1_000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("TB", 1_000_000_000_000),
+        ("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30), ("TiB", 1 << 40),
+    ]
+
+    /// Parses `unlimited`, `1024`, `50 GiB`, `1.5GB`; a fraction of a byte is rounded to the nearest byte.
+    init(parsing text: String) throws(ValueProblem) {
+        let trimmed = text.trimmingSpaces
+        if trimmed == "unlimited" {
+            self = .unlimited
+            return
+        }
+        let number = trimmed.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        let unit = trimmed.dropFirst(number.count).trimmingSpaces
+        guard !number.isEmpty else {
+            throw ValueProblem("`\(text)` is not a size", hint: "write a number and a unit, like `50 GiB`, or `unlimited`")
+        }
+        let multiplier = try Self.multiplier(of: unit)
+        self = .bytes(try Self.bytes(number: number, multiplier: multiplier, text: text))
+    }
+
+    private static func multiplier(of unit: Substring) throws(ValueProblem) -> UInt64 {
+        if unit.isEmpty { return 1 }
+        if let match = units.first(where: { $0.name == unit }) { return match.multiplier }
+        let names = units.map(\.name)
+        let caseMatch = names.first { $0.lowercased() == unit.lowercased() }
+        let hint = caseMatch.map { "did you mean `\($0)`?" } ?? "use one of \(names.joined(separator: ", "))"
+        throw ValueProblem("unknown size unit `\(unit)`", hint: hint)
+    }
+
+    private static func bytes(number: Substring, multiplier: UInt64, text: String) throws(ValueProblem) -> UInt64 {
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, !parts[0].isEmpty, parts.count == 1 || !parts[1].isEmpty,
+              let whole = UInt64(parts[0])
+        else { throw ValueProblem("`\(text)` is not a size", hint: "write a number like `50` or `1.5` before the unit") }
+        let overflow = ValueProblem("`\(text)` is too large", hint: "the largest size is \(UInt64.max) bytes; use `unlimited`")
+        let (scaled, overflowed) = whole.multipliedReportingOverflow(by: multiplier)
+        guard !overflowed else { throw overflow }
+        guard parts.count == 2 else { return scaled }
+        let fractionDigits = parts[1].prefix(12)
+        guard let fraction = UInt64(fractionDigits) else { throw ValueProblem("`\(text)` is not a size") }
+        var scale: UInt64 = 1
+        for _ in fractionDigits { scale *= 10 }
+        // fraction × multiplier / scale, rounded half up; the quotient is below `multiplier`.
+        let product = fraction.multipliedFullWidth(by: multiplier)
+        let (quotient, remainder) = scale.dividingFullWidth(product)
+        let rounded = quotient + (remainder >= scale - remainder ? 1 : 0)
+        let (total, totalOverflow) = scaled.addingReportingOverflow(rounded)
+        guard !totalOverflow else { throw overflow }
+        return total
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpaces: Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        let start = firstIndex { !isSpace($0) } ?? endIndex
+        let end = lastIndex { !isSpace($0) }.map { index(after: $0) } ?? start
+        return Substring(self[start..<Swift.max(start, end)])
+    }
+}

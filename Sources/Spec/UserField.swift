@@ -1,0 +1,58 @@
+/// The keys of a user (and of `defaults:`) in users.yaml.
+public enum UserField: String, Sendable, CaseIterable {
+    case dataLimit = "data_limit"
+    case reset
+    case maxConnections = "max_connections"
+    case maxUniqueIPs = "max_unique_ips"
+    case expire
+    case note
+    case disabled
+    case rotate
+    case secret
+    case onHold = "on_hold"
+
+    /// The key's definition: type, documentation, example.
+    public var definition: SpecField {
+        switch self {
+        case .dataLimit:
+            SpecField(key: rawValue, kind: .size,
+                      summary: "Traffic allowed per reset period, both directions summed: B, KB, MB, GB, TB (x1000), "
+                          + "KiB, MiB, GiB, TiB (x1024), a bare integer of bytes, or unlimited.",
+                      example: "100 GiB", defaultValue: "unlimited")
+        case .reset:
+            SpecField(key: rawValue, kind: .choice(ResetPeriod.allCases.map(\.rawValue)),
+                      summary: "Calendar period after which used traffic starts again from zero, in the spec's timezone.",
+                      example: "monthly", defaultValue: "none")
+        case .maxConnections:
+            SpecField(key: rawValue, kind: .integer(0...Int.max),
+                      summary: "Concurrent TCP connections (telemt user_max_tcp_conns); 0 uses telemt's global setting.",
+                      example: "8")
+        case .maxUniqueIPs:
+            SpecField(key: rawValue, kind: .integer(0...Int.max),
+                      summary: "Concurrent unique client IPs (telemt user_max_unique_ips); 0 uses telemt's global setting.",
+                      example: "3")
+        case .expire:
+            SpecField(key: rawValue, kind: .expiry,
+                      summary: "When the user expires: a date (the end of that day, 23:59:59, in timezone) "
+                          + "or an RFC 3339 timestamp with offset.",
+                      example: "2027-01-01")
+        case .note:
+            SpecField(key: rawValue, kind: .text(maxLength: 1024),
+                      summary: "Free text for people; never rendered into telemt's config.", example: "Marketing laptop")
+        case .disabled:
+            SpecField(key: rawValue, kind: .boolean, summary: "Keep the user but cut them off: live sessions end.",
+                      example: "true", defaultValue: "false")
+        case .rotate:
+            SpecField(key: rawValue, kind: .integer(0...Int.max),
+                      summary: "Bump to issue a new secret; the old link stops working.", example: "1", defaultValue: "0")
+        case .secret:
+            SpecField(key: rawValue, kind: .secret,
+                      summary: "Explicit secret of 32 hex digits, for migrations only; omit it to use the derived secret.",
+                      example: "0123456789abcdef0123456789abcdef")
+        case .onHold:
+            SpecField(key: rawValue, kind: .duration,
+                      summary: "Time allowed from the first connection (s, m, h, d, w); cannot be combined with expire.",
+                      example: "30d")
+        }
+    }
+}
