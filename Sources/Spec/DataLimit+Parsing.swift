@@ -33,10 +33,11 @@ extension DataLimit {
 
     private static func bytes(number: Substring, multiplier: UInt64, text: String) throws(ValueProblem) -> UInt64 {
         let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, !parts[0].isEmpty, parts.count == 1 || !parts[1].isEmpty,
-              let whole = UInt64(parts[0])
-        else { throw ValueProblem("`\(text)` is not a size", hint: "write a number like `50` or `1.5` before the unit") }
         let overflow = ValueProblem("`\(text)` is too large", hint: "the largest size is \(UInt64.max) bytes; use `unlimited`")
+        guard parts.count <= 2, !parts[0].isEmpty, parts.count == 1 || !parts[1].isEmpty else {
+            throw ValueProblem("`\(text)` is not a size", hint: "write a number like `50` or `1.5` before the unit")
+        }
+        guard let whole = UInt64(parts[0]) else { throw overflow }
         let (scaled, overflowed) = whole.multipliedReportingOverflow(by: multiplier)
         guard !overflowed else { throw overflow }
         guard parts.count == 2 else { return scaled }

@@ -53,7 +53,8 @@ extension SpecDocumentParser {
     private mutating func parseProxy(at keyLocation: SourceLocation) throws(SyntaxError) {
         var proxy = ParsedDocument.Proxy(location: keyLocation)
         var seen = SeenKeys()
-        if try sectionStart(RootField.proxy.definition) == .mapping {
+        let start = try sectionStart(RootField.proxy.definition)
+        if start == .mapping {
             while let (key, here) = try nextKey(&seen) {
                 guard let field = ProxyField(rawValue: key) else {
                     reportUnknownKey(key, at: here, among: ProxyField.allCases.map(\.rawValue), in: "`proxy`")
@@ -68,7 +69,7 @@ extension SpecDocumentParser {
                 }
             }
         }
-        if seen.location(of: ProxyField.host.rawValue) == nil {
+        if start != .invalid, seen.location(of: ProxyField.host.rawValue) == nil {
             log.error(at: keyLocation, "`proxy` has no `host`", hint: "add `host: proxy.example.com` under `proxy:`")
         }
         document.proxy = proxy

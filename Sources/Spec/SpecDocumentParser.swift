@@ -28,7 +28,7 @@ struct SpecDocumentParser {
         } catch {
             document.stoppedEarly = true
             log.error(at: location(error.line, error.column), "YAML syntax error: \(error.message)",
-                      hint: syntaxHint(line: error.line))
+                      hint: error.hint ?? syntaxHint(line: error.line))
         }
     }
 
@@ -37,6 +37,7 @@ struct SpecDocumentParser {
         let start = try reader.next()
         guard case .documentStart = start.kind else {
             log.error(at: location(1, 1), "the file is empty", hint: "a spec starts with `version: 1`; see examples/users.yaml")
+            document.stoppedEarly = true
             return
         }
         let root = try reader.next()
@@ -46,9 +47,11 @@ struct SpecDocumentParser {
             try parseRoot(at: location(of: root))
         case .scalar(let scalar) where scalar.coreType == .null:
             log.error(at: location(of: root), "the file has no content", hint: "a spec starts with `version: 1`")
+            document.stoppedEarly = true
         default:
             log.error(at: location(of: root), "expected a mapping at the top level, found \(root.nodeDescription)",
                       hint: "start the file with `version: 1`, then `proxy:` and `users:`")
+            document.stoppedEarly = true
             try skip(root)
         }
         _ = try reader.next()

@@ -35,8 +35,7 @@ extension SpecFieldKind {
         case .string where scalar.style != .plain && Int(scalar.text) != nil:
             throw ValueProblem("expected an integer, found a quoted string", hint: "remove the quotes")
         default:
-            throw ValueProblem("expected an integer, found \(scalar.valueDescription)",
-                               hint: "write a whole number like `\(range.lowerBound == 0 ? 8 : range.lowerBound)`")
+            throw ValueProblem("expected an integer, found \(scalar.valueDescription)", hint: "write a whole number")
         }
     }
 

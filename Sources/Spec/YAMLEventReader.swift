@@ -9,6 +9,7 @@ final class YAMLEventReader {
         var line: Int
         var column: Int
         var message: String
+        var hint: String?
     }
 
     private let parser: UnsafeMutablePointer<yaml_parser_t>
@@ -99,7 +100,8 @@ final class YAMLEventReader {
             return SyntaxError(line: 1, column: 1, message: "the YAML parser ran out of memory")
         case YAML_READER_ERROR:
             let (line, column) = position(ofOffset: state.problem_offset)
-            return SyntaxError(line: line, column: column, message: "\(problem) (the file must be UTF-8 text)")
+            return SyntaxError(line: line, column: column, message: problem,
+                               hint: "save the file as UTF-8 text")
         default:
             let context = state.context.map { String(cString: $0) + ": " } ?? ""
             let mark = state.problem_mark
