@@ -30,7 +30,7 @@ extension SpecFieldKind {
             return value
         case .integer:
             let bound = range.upperBound == Int.max ? "at least \(range.lowerBound)"
-                : range.count == 1 ? "\(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
+                : range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
             throw ValueProblem("`\(scalar.text)` is out of range", hint: "write \(bound)")
         case .string where scalar.style != .plain && Int(scalar.text) != nil:
             throw ValueProblem("expected an integer, found a quoted string", hint: "remove the quotes")

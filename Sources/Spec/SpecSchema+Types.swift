@@ -2,7 +2,7 @@ extension SpecSchema {
     /// The JSON Schema keywords that constrain a value of `kind`.
     static func typeSchema(_ kind: SpecFieldKind) -> [(String, JSONValue)] {
         switch kind {
-        case .integer(let range) where range.count == 1:
+        case .integer(let range) where range.lowerBound == range.upperBound:
             return [("const", .int(range.lowerBound))]
         case .integer(let range):
             var schema: [(String, JSONValue)] = [("type", .string("integer")), ("minimum", .int(range.lowerBound))]
