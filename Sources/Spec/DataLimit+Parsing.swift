@@ -13,8 +13,10 @@ extension DataLimit {
             self = .unlimited
             return
         }
-        let number = trimmed.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-        let unit = trimmed.dropFirst(number.count).trimmingSpaces
+        let isNumeric: (UInt8) -> Bool = { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }
+        let numberEnd = trimmed.utf8.firstIndex { !isNumeric($0) } ?? trimmed.endIndex
+        let number = trimmed[..<numberEnd]
+        let unit = trimmed[numberEnd...].trimmingSpaces
         guard !number.isEmpty else {
             throw ValueProblem("`\(text)` is not a size", hint: "write a number and a unit, like `50 GiB`, or `unlimited`")
         }
@@ -32,25 +34,29 @@ extension DataLimit {
     }
 
     private static func bytes(number: Substring, multiplier: UInt64, text: String) throws(ValueProblem) -> UInt64 {
-        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-        let overflow = ValueProblem("`\(text)` is too large", hint: "the largest size is \(UInt64.max) bytes; use `unlimited`")
-        guard parts.count <= 2, !parts[0].isEmpty, parts.count == 1 || !parts[1].isEmpty else {
+        func tooLarge() -> ValueProblem {
+            ValueProblem("`\(text)` is too large", hint: "the largest size is \(UInt64.max) bytes; use `unlimited`")
+        }
+        let dot = number.utf8.firstIndex(of: UInt8(ascii: "."))
+        let wholeDigits = number[..<(dot ?? number.endIndex)]
+        let fractionPart = dot.map { number[number.utf8.index(after: $0)...] }
+        guard !wholeDigits.isEmpty, fractionPart.map({ !$0.isEmpty && !$0.contains(".") }) ?? true else {
             throw ValueProblem("`\(text)` is not a size", hint: "write a number like `50` or `1.5` before the unit")
         }
-        guard let whole = UInt64(parts[0]) else { throw overflow }
+        guard let whole = UInt64(wholeDigits) else { throw tooLarge() }
         let (scaled, overflowed) = whole.multipliedReportingOverflow(by: multiplier)
-        guard !overflowed else { throw overflow }
-        guard parts.count == 2 else { return scaled }
-        let fractionDigits = parts[1].prefix(12)
+        guard !overflowed else { throw tooLarge() }
+        guard let fractionPart else { return scaled }
+        let fractionDigits = fractionPart.prefix(12)
         guard let fraction = UInt64(fractionDigits) else { throw ValueProblem("`\(text)` is not a size") }
         var scale: UInt64 = 1
-        for _ in fractionDigits { scale *= 10 }
+        for _ in fractionDigits.utf8 { scale *= 10 }
         // fraction × multiplier / scale, rounded half up; the quotient is below `multiplier`.
         let product = fraction.multipliedFullWidth(by: multiplier)
         let (quotient, remainder) = scale.dividingFullWidth(product)
         let rounded = quotient + (remainder >= scale - remainder ? 1 : 0)
         let (total, totalOverflow) = scaled.addingReportingOverflow(rounded)
-        guard !totalOverflow else { throw overflow }
+        guard !totalOverflow else { throw tooLarge() }
         return total
     }
 }
@@ -58,9 +64,10 @@ extension DataLimit {
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs.
     var trimmingSpaces: Substring {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        let start = firstIndex { !isSpace($0) } ?? endIndex
-        let end = lastIndex { !isSpace($0) }.map { index(after: $0) } ?? start
-        return Substring(self[start..<Swift.max(start, end)])
+        let text = Substring(self)
+        let isSpace: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let start = text.utf8.firstIndex { !isSpace($0) } ?? text.endIndex
+        let end = text.utf8.lastIndex { !isSpace($0) }.map { text.utf8.index(after: $0) } ?? start
+        return text[start..<Swift.max(start, end)]
     }
 }

@@ -34,10 +34,16 @@ struct PartialUser {
     var name: String
     /// Where the name (or the `defaults` key) is.
     var location: SourceLocation
-    var fields: [UserField: ParsedDocument.Located<FieldValue>] = [:]
+    /// One slot per ``UserField``, in `allCases` order (an array: cheaper than a dictionary per user).
+    private var slots = [ParsedDocument.Located<FieldValue>?](repeating: nil, count: UserField.allCases.count)
 
     init(name: String, location: SourceLocation) {
         self.name = name
         self.location = location
+    }
+
+    subscript(field: UserField) -> ParsedDocument.Located<FieldValue>? {
+        get { slots[field.ordinal] }
+        set { slots[field.ordinal] = newValue }
     }
 }

@@ -1,7 +1,10 @@
 /// The keys of `proxy:` in users.yaml.
 public enum ProxyField: String, Sendable, CaseIterable {
+    /// `host:` — host name or address.
     case host
+    /// `port:` — TCP port (default 443).
     case port
+    /// `tls_domain:` — FakeTLS domain for ee-links.
     case tlsDomain = "tls_domain"
 
     /// The key's definition: type, documentation, example.

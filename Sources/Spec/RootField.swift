@@ -1,9 +1,14 @@
 /// The top-level keys of users.yaml.
 public enum RootField: String, Sendable, CaseIterable {
+    /// `version:` — the schema version (1).
     case version
+    /// `proxy:` — how clients reach the proxy.
     case proxy
+    /// `timezone:` — IANA zone for periods and date-only expiries.
     case timezone
+    /// `defaults:` — fields every user gets.
     case defaults
+    /// `users:` — the users by name.
     case users
 
     /// The key's definition: type, documentation, example.

@@ -7,7 +7,7 @@ extension SpecFieldKind {
         case .integer(let range): return .integer(try Self.integer(scalar, in: range))
         case .text(let maxLength):
             let text = try Self.text(scalar)
-            guard text.count <= maxLength else {
+            guard text.utf8.count <= maxLength || text.count <= maxLength else {
                 throw ValueProblem("the text is \(text.count) characters long", hint: "shorten it to at most \(maxLength)")
             }
             return .text(text)
@@ -59,6 +59,11 @@ extension SpecFieldKind {
     }
 
     private static func size(_ scalar: YAMLScalar) throws(ValueProblem) -> DataLimit {
+        // The common case, a number then a unit (`50 GiB`), needs no core-schema resolution.
+        let startsWithDigit = scalar.text.utf8.first.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false
+        if scalar.style == .plain, startsWithDigit, scalar.text.utf8.contains(where: { $0 >= UInt8(ascii: "A") }) {
+            return try DataLimit(parsing: scalar.text)
+        }
         switch scalar.coreType {
         case .integer(let value?) where value >= 0: return .bytes(UInt64(value))
         case .integer(let value?) where value < 0: throw ValueProblem("a size cannot be negative", hint: "write 0 or more")

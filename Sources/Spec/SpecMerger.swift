@@ -56,16 +56,18 @@ struct SpecMerger {
         var expiries: [ExpiryValue: Date] = [:]
         var users: [UserSpec] = []
         users.reserveCapacity(documents.reduce(0) { $0 + $1.users.count })
+        // Within one file the parser already refused duplicate names; only several files need the check.
+        let checkNames = documents.count > 1
         for document in documents {
             for partial in document.users {
-                if let first = names.updateValue(partial.location, forKey: partial.name) {
+                if checkNames, let first = names.updateValue(partial.location, forKey: partial.name) {
                     names[partial.name] = first
                     log.error(at: partial.location, "user `\(partial.name)` is also defined at \(first)",
                               hint: "keep one definition")
                     continue
                 }
                 let user = resolve(partial, defaults: defaults, calendar: calendar, expiries: &expiries)
-                if let secret = user.secret, let location = partial.fields[.secret]?.location {
+                if let secret = user.secret, let location = partial[.secret]?.location {
                     if let first = secrets[secret] {
                         log.error(at: location, "user `\(user.name)` has the same secret as `\(first.name)` (\(first.location))",
                                   hint: "remove `secret:` from one of them to use a derived secret")
@@ -83,11 +85,11 @@ struct SpecMerger {
     private func resolve(
         _ user: PartialUser, defaults: PartialUser?, calendar: Calendar, expiries: inout [ExpiryValue: Date]
     ) -> UserSpec {
-        let userSetsEnd = user.fields[.expire] != nil || user.fields[.onHold] != nil
+        let userSetsEnd = user[.expire] != nil || user[.onHold] != nil
         func value(_ field: UserField) -> FieldValue? {
-            if let own = user.fields[field] { return own.value }
+            if let own = user[field] { return own.value }
             if userSetsEnd, field == .expire || field == .onHold { return nil }
-            return defaults?.fields[field]?.value
+            return defaults?[field]?.value
         }
         var expire: Date?
         if let expiry = value(.expire)?.expiry {

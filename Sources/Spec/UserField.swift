@@ -1,15 +1,41 @@
 /// The keys of a user (and of `defaults:`) in users.yaml.
 public enum UserField: String, Sendable, CaseIterable {
+    /// `data_limit:` — traffic per period.
     case dataLimit = "data_limit"
+    /// `reset:` — the period after which usage restarts.
     case reset
+    /// `max_connections:` — concurrent TCP connections.
     case maxConnections = "max_connections"
+    /// `max_unique_ips:` — concurrent client IPs.
     case maxUniqueIPs = "max_unique_ips"
+    /// `expire:` — when the user expires.
     case expire
+    /// `note:` — free text for people.
     case note
+    /// `disabled:` — cut the user off.
     case disabled
+    /// `rotate:` — secret generation counter.
     case rotate
+    /// `secret:` — explicit secret (migrations only).
     case secret
+    /// `on_hold:` — time allowed from the first connection.
     case onHold = "on_hold"
+
+    /// The position of the field in `allCases` (a switch: no hashing on the hot path).
+    var ordinal: Int {
+        switch self {
+        case .dataLimit: 0
+        case .reset: 1
+        case .maxConnections: 2
+        case .maxUniqueIPs: 3
+        case .expire: 4
+        case .note: 5
+        case .disabled: 6
+        case .rotate: 7
+        case .secret: 8
+        case .onHold: 9
+        }
+    }
 
     /// The key's definition: type, documentation, example.
     public var definition: SpecField {

@@ -14,6 +14,8 @@ extension YAMLScalar {
     /// The core-schema type of the scalar; quoted and block scalars are always strings.
     var coreType: CoreType {
         guard style == .plain else { return .string }
+        // Most plain scalars are names and words: only these first bytes can start a non-string.
+        if let first = text.utf8.first, !Self.nonStringStarts.contains(first) { return .string }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .boolean(true)
@@ -23,6 +25,9 @@ extension YAMLScalar {
         if let integer = Self.integerType(text) { return integer }
         return Self.isFloat(text) ? .float : .string
     }
+
+    /// First bytes of null, booleans, integers and floats: `~ n N t T f F + - . 0-9`.
+    private static let nonStringStarts: Set<UInt8> = Set("~nNtTfF+-.0123456789".utf8)
 
     /// What the scalar is, without its text (which may be a secret).
     var valueDescription: String {
@@ -71,23 +76,25 @@ extension YAMLScalar {
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, `[-+]?.inf` and `.nan` in their three spellings.
     private static func isFloat(_ text: String) -> Bool {
-        var rest = Substring(text)
-        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
-        if [".inf", ".Inf", ".INF"].contains(rest) || [".nan", ".NaN", ".NAN"].contains(text) { return true }
-        let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
-        let whole = rest.prefix(while: isDigit)
-        rest = rest.dropFirst(whole.count)
-        var fraction = Substring()
-        if rest.first == "." {
+        var rest = Substring(text).utf8[...]
+        let isSign: (UInt8?) -> Bool = { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+        if isSign(rest.first) { rest = rest.dropFirst() }
+        if [".inf", ".Inf", ".INF"].contains(where: { rest.elementsEqual($0.utf8) })
+            || [".nan", ".NaN", ".NAN"].contains(text) { return true }
+        let isDigit: (UInt8) -> Bool = { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let whole = rest.prefix(while: isDigit).count
+        rest = rest.dropFirst(whole)
+        var fraction = 0
+        if rest.first == UInt8(ascii: ".") {
             rest = rest.dropFirst()
-            fraction = rest.prefix(while: isDigit)
-            rest = rest.dropFirst(fraction.count)
+            fraction = rest.prefix(while: isDigit).count
+            rest = rest.dropFirst(fraction)
         }
-        guard !whole.isEmpty || !fraction.isEmpty else { return false }
+        guard whole + fraction > 0 else { return false }
         guard let exponentMark = rest.first else { return true }
-        guard exponentMark == "e" || exponentMark == "E" else { return false }
+        guard exponentMark | 0x20 == UInt8(ascii: "e") else { return false }
         rest = rest.dropFirst()
-        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        if isSign(rest.first) { rest = rest.dropFirst() }
         return !rest.isEmpty && rest.allSatisfy(isDigit)
     }
 }

@@ -135,3 +135,7 @@ private let header = "version: 1\nproxy:\n  host: proxy.example.com\n"
         }
     }
 }
+
+@Test func userFieldOrdinalsFollowTheTable() {
+    #expect(UserField.allCases.enumerated().allSatisfy { $0.element.ordinal == $0.offset })
+}
