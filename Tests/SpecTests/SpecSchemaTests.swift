@@ -56,3 +56,16 @@ private func properties(_ object: [String: Any]?) -> Set<String> {
     let committed = try String(contentsOf: url, encoding: .utf8)
     #expect(committed == SpecSchema.jsonSchema(), "regenerate with SPEC_WRITE_SCHEMA=1 swift test --filter SpecSchemaTests")
 }
+
+/// The reference documentation has a section for every user field and a row for every other key.
+@Test func referenceDocumentsEveryField() throws {
+    let url = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../docs/users-yaml.md")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let headings = text.split(separator: "\n").filter { $0.hasPrefix("### ") }
+    for field in UserField.allCases where !headings.contains(where: { $0.contains("`\(field.rawValue)`") }) {
+        Issue.record("docs/users-yaml.md has no section for `\(field.rawValue)`")
+    }
+    for key in RootField.allCases.map(\.rawValue) + ProxyField.allCases.map(\.rawValue) where !text.contains("| `\(key)` |") {
+        Issue.record("docs/users-yaml.md has no table row for `\(key)`")
+    }
+}
