@@ -18,7 +18,7 @@ extension DataLimit {
         let number = trimmed[..<numberEnd]
         let unit = trimmed[numberEnd...].trimmingSpaces
         guard !number.isEmpty else {
-            throw ValueProblem("`\(text)` is not a size", hint: "write a number and a unit, like `50 GiB`, or `unlimited`")
+            throw ValueProblem("`\(text.clipped)` is not a size", hint: "write a number and a unit, like `50 GiB`, or `unlimited`")
         }
         let multiplier = try Self.multiplier(of: unit)
         self = .bytes(try Self.bytes(number: number, multiplier: multiplier, text: text))
@@ -30,25 +30,25 @@ extension DataLimit {
         let names = units.map(\.name)
         let caseMatch = names.first { $0.lowercased() == unit.lowercased() }
         let hint = caseMatch.map { "did you mean `\($0)`?" } ?? "use one of \(names.joined(separator: ", "))"
-        throw ValueProblem("unknown size unit `\(unit)`", hint: hint)
+        throw ValueProblem("unknown size unit `\(String(unit).clipped)`", hint: hint)
     }
 
     private static func bytes(number: Substring, multiplier: UInt64, text: String) throws(ValueProblem) -> UInt64 {
         func tooLarge() -> ValueProblem {
-            ValueProblem("`\(text)` is too large", hint: "the largest size is \(UInt64.max) bytes; use `unlimited`")
+            ValueProblem("`\(text.clipped)` is too large", hint: "the largest size is \(UInt64.max) bytes; use `unlimited`")
         }
         let dot = number.utf8.firstIndex(of: UInt8(ascii: "."))
         let wholeDigits = number[..<(dot ?? number.endIndex)]
         let fractionPart = dot.map { number[number.utf8.index(after: $0)...] }
         guard !wholeDigits.isEmpty, fractionPart.map({ !$0.isEmpty && !$0.contains(".") }) ?? true else {
-            throw ValueProblem("`\(text)` is not a size", hint: "write a number like `50` or `1.5` before the unit")
+            throw ValueProblem("`\(text.clipped)` is not a size", hint: "write a number like `50` or `1.5` before the unit")
         }
         guard let whole = UInt64(wholeDigits) else { throw tooLarge() }
         let (scaled, overflowed) = whole.multipliedReportingOverflow(by: multiplier)
         guard !overflowed else { throw tooLarge() }
         guard let fractionPart else { return scaled }
         let fractionDigits = fractionPart.prefix(12)
-        guard let fraction = UInt64(fractionDigits) else { throw ValueProblem("`\(text)` is not a size") }
+        guard let fraction = UInt64(fractionDigits) else { throw ValueProblem("`\(text.clipped)` is not a size") }
         var scale: UInt64 = 1
         for _ in fractionDigits.utf8 { scale *= 10 }
         // fraction × multiplier / scale, rounded half up; the quotient is below `multiplier`.

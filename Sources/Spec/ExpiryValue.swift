@@ -12,14 +12,14 @@ enum ExpiryValue: Hashable {
         let bytes = Array(text.trimmingSpaces.utf8)
         let hint = "write a date like `2027-01-01` or a timestamp with offset like `2027-01-01T12:00:00+03:00`"
         guard bytes.count >= 10, let date = Self.date(bytes[0..<10]) else {
-            throw ValueProblem("`\(text)` is not a date", hint: hint)
+            throw ValueProblem("`\(text.clipped)` is not a date", hint: hint)
         }
         guard bytes.count > 10 else {
             self = .endOfDay(year: date.year, month: date.month, day: date.day)
             return
         }
         guard [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10]) else {
-            throw ValueProblem("`\(text)` is not a date", hint: hint)
+            throw ValueProblem("`\(text.clipped)` is not a date", hint: hint)
         }
         self = .instant(try Self.instant(date: date, rest: bytes[11...], text: text))
     }
@@ -50,7 +50,7 @@ enum ExpiryValue: Hashable {
     private static func instant(
         date: (year: Int, month: Int, day: Int), rest: ArraySlice<UInt8>, text: String
     ) throws(ValueProblem) -> Date {
-        let invalid = ValueProblem("`\(text)` is not an RFC 3339 timestamp",
+        let invalid = ValueProblem("`\(text.clipped)` is not an RFC 3339 timestamp",
                                    hint: "write it like `2027-01-01T12:00:00Z` or `2027-01-01T12:00:00+03:00`")
         let base = rest.startIndex
         guard rest.count >= 8, rest[base + 2] == UInt8(ascii: ":"), rest[base + 5] == UInt8(ascii: ":"),
@@ -73,7 +73,7 @@ enum ExpiryValue: Hashable {
 
     private static func offsetSeconds(_ bytes: ArraySlice<UInt8>, text: String) throws(ValueProblem) -> Int? {
         guard let sign = bytes.first else {
-            throw ValueProblem("`\(text)` has no UTC offset",
+            throw ValueProblem("`\(text.clipped)` has no UTC offset",
                                hint: "add `Z` for UTC or an offset like `+03:00`, or write only the date")
         }
         if sign == UInt8(ascii: "Z") || sign == UInt8(ascii: "z") { return bytes.count == 1 ? 0 : nil }

@@ -7,7 +7,7 @@ enum HostName {
         if host.contains(":") {
             let allowed = host.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit || $0 == ":" || $0 == "." }
             guard allowed, host.count <= 45, host.contains("::") || host.split(separator: ":").count >= 3 else {
-                throw ValueProblem("`\(text)` is not a host name or IP address",
+                throw ValueProblem("`\(text.clipped)` is not a host name or IP address",
                                    hint: "write the host without a scheme or port, like `proxy.example.com`")
             }
             return host.lowercased()
@@ -21,10 +21,10 @@ enum HostName {
 
     /// Labels of 1–63 letters, digits and hyphens (not at either end), at most 253 characters; lowercased.
     static func validateDNSName(_ text: String) throws(ValueProblem) -> String {
-        let invalid = ValueProblem("`\(text)` is not a valid DNS name",
+        let invalid = ValueProblem("`\(text.clipped)` is not a valid DNS name",
                                    hint: "use letters, digits, hyphens and dots, like `www.example.com`")
         if text.hasSuffix("."), text.count > 1 {
-            throw ValueProblem("`\(text)` ends with a dot", hint: "remove the trailing dot")
+            throw ValueProblem("`\(text.clipped)` ends with a dot", hint: "remove the trailing dot")
         }
         guard !text.isEmpty, text.utf8.count <= 253 else { throw invalid }
         for label in text.split(separator: ".", omittingEmptySubsequences: false) {

@@ -1,15 +1,11 @@
 /// A JSON value with ordered object keys, printed deterministically (for the generated schema).
-enum JSONValue: Equatable {
+enum JSONValue {
     case null
     case bool(Bool)
     case int(Int)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-        lhs.pretty() == rhs.pretty()
-    }
 
     /// Two-space indented JSON; empty arrays and objects on one line.
     func pretty(indent: String = "") -> String {

@@ -31,7 +31,7 @@ extension SpecFieldKind {
         case .integer:
             let bound = range.upperBound == Int.max ? "at least \(range.lowerBound)"
                 : range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
-            throw ValueProblem("`\(scalar.text)` is out of range", hint: "write \(bound)")
+            throw ValueProblem("`\(scalar.text.clipped)` is out of range", hint: "write \(bound)")
         case .string where scalar.style != .plain && Int(scalar.text) != nil:
             throw ValueProblem("expected an integer, found a quoted string", hint: "remove the quotes")
         default:
@@ -53,7 +53,7 @@ extension SpecFieldKind {
         let yamlOneOne = ["yes", "no", "on", "off", "y", "n"]
         if scalar.style == .plain, yamlOneOne.contains(scalar.text.lowercased()) {
             let meant = ["yes", "on", "y"].contains(scalar.text.lowercased())
-            throw ValueProblem("`\(scalar.text)` is not a boolean in YAML 1.2", hint: "write `\(meant)`")
+            throw ValueProblem("`\(scalar.text.clipped)` is not a boolean in YAML 1.2", hint: "write `\(meant)`")
         }
         throw ValueProblem("expected true or false, found \(scalar.valueDescription)", hint: "write `true` or `false`")
     }
@@ -67,14 +67,14 @@ extension SpecFieldKind {
         switch scalar.coreType {
         case .integer(let value?) where value >= 0: return .bytes(UInt64(value))
         case .integer(let value?) where value < 0: throw ValueProblem("a size cannot be negative", hint: "write 0 or more")
-        case .float: throw ValueProblem("`\(scalar.text)` has no unit", hint: "add a unit, like `\(scalar.text) GiB`")
+        case .float: throw ValueProblem("`\(scalar.text.clipped)` has no unit", hint: "add a unit, like `\(scalar.text.clipped) GiB`")
         default: return try DataLimit(parsing: text(scalar))
         }
     }
 
     private static func duration(_ scalar: YAMLScalar) throws(ValueProblem) -> SpecDuration {
         if case .integer = scalar.coreType {
-            throw ValueProblem("`\(scalar.text)` has no unit", hint: "add one of s, m, h, d, w, like `\(scalar.text)d`")
+            throw ValueProblem("`\(scalar.text.clipped)` has no unit", hint: "add one of s, m, h, d, w, like `\(scalar.text.clipped)d`")
         }
         return try SpecDuration(parsing: text(scalar))
     }
@@ -82,7 +82,7 @@ extension SpecFieldKind {
     private static func choice(_ text: String, among words: [String]) throws(ValueProblem) -> String {
         guard words.contains(text) else {
             let hint = Suggestion.closest(to: text, among: words).map { "did you mean `\($0)`?" }
-            throw ValueProblem("`\(text)` is not one of \(words.joined(separator: ", "))", hint: hint)
+            throw ValueProblem("`\(text.clipped)` is not one of \(words.joined(separator: ", "))", hint: hint)
         }
         return text
     }
@@ -91,7 +91,7 @@ extension SpecFieldKind {
         guard TimeZone(identifier: identifier) != nil else {
             let hint = Suggestion.closest(to: identifier, among: TimeZone.knownTimeZoneIdentifiers + ["UTC"])
                 .map { "did you mean `\($0)`?" } ?? "use an IANA name such as `Europe/Moscow` or `UTC`"
-            throw ValueProblem("unknown time zone `\(identifier)`", hint: hint)
+            throw ValueProblem("unknown time zone `\(identifier.clipped)`", hint: hint)
         }
         return identifier
     }

@@ -139,3 +139,20 @@ private let header = "version: 1\nproxy:\n  host: proxy.example.com\n"
 @Test func userFieldOrdinalsFollowTheTable() {
     #expect(UserField.allCases.enumerated().allSatisfy { $0.element.ordinal == $0.offset })
 }
+
+@Test func untrustedTextInMessagesIsClippedAndHasNoControlCharacters() throws {
+    let longValue = String(repeating: "9", count: 5_000) + " parsecs"
+    let text = header + "users:\n  alice: { data_limit: \(longValue), \"evil\\e[31mkey\": 1 }\n"
+    let error = try #require(throws: SpecValidationError.self) { try SpecLoader.load([source("users.yaml", text)]) }
+    #expect(error.errors.count == 2)
+    for diagnostic in error.diagnostics {
+        #expect(diagnostic.description.utf8.count < 400)
+        #expect(!diagnostic.description.unicodeScalars.contains { $0.value < 0x20 })
+    }
+}
+
+@Test func timeZoneDefaultsToUTC() throws {
+    let state = try SpecLoader.load([source("users.yaml", header)]).state
+    #expect(state.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: 0)) == 0)
+    #expect(state.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: 1_720_000_000)) == 0)
+}
