@@ -18,12 +18,7 @@ extension SpecSchema {
         case .boolean:
             return [("type", .string("boolean"))]
         case .size:
-            let units = DataLimit.units.map(\.name).joined(separator: "|")
-            let text: JSONValue = .object([
-                ("type", .string("string")),
-                ("pattern", .string("^ *(unlimited|[0-9]+(\\.[0-9]+)? *(\(units))?) *$")),
-            ])
-            return [("anyOf", .array([.object([("type", .string("integer")), ("minimum", .int(0))]), text]))]
+            return sizeSchema()
         case .choice(let words):
             return [("type", .string("string")), ("enum", .array(words.map(JSONValue.string)))]
         case .expiry:
@@ -34,18 +29,36 @@ extension SpecSchema {
             return [("type", .string("string")), ("pattern", .string("^ *0*[1-9][0-9]* *[\(units)] *$"))]
         case .secret:
             return [("type", .string("string")), ("pattern", .string("^[0-9A-Fa-f]{32}$"))]
-        case .section(.users):
-            let user: JSONValue = .object([("$ref", .string("#/$defs/user"))])
+        case .section(let section):
+            return sectionReference(section)
+        }
+    }
+
+    /// A bare integer of bytes, or text with an optional unit from ``DataLimit/units``, or `unlimited`.
+    private static func sizeSchema() -> [(String, JSONValue)] {
+        let units = DataLimit.units.map(\.name).joined(separator: "|")
+        let text: JSONValue = .object([
+            ("type", .string("string")),
+            ("pattern", .string("^ *(unlimited|[0-9]+(\\.[0-9]+)? *(\(units))?) *$")),
+        ])
+        return [("anyOf", .array([.object([("type", .string("integer")), ("minimum", .int(0))]), text]))]
+    }
+
+    /// `proxy` refers to its definition; `defaults` and users may also be empty; `users` maps names to users.
+    private static func sectionReference(_ section: SpecSection) -> [(String, JSONValue)] {
+        let user: JSONValue = .object([("$ref", .string("#/$defs/user"))])
+        let null: JSONValue = .object([("type", .string("null"))])
+        switch section {
+        case .proxy:
+            return [("$ref", .string("#/$defs/proxy"))]
+        case .user:
+            return [("anyOf", .array([user, null]))]
+        case .users:
             return [
                 ("type", .array([.string("object"), .string("null")])),
                 ("propertyNames", .object([("pattern", .string("^[A-Za-z0-9_.-]{1,64}$"))])),
-                ("additionalProperties", .object([("anyOf", .array([user, .object([("type", .string("null"))])]))])),
+                ("additionalProperties", .object([("anyOf", .array([user, null]))])),
             ]
-        case .section(.proxy):
-            return [("$ref", .string("#/$defs/proxy"))]
-        case .section(let section):
-            let reference: JSONValue = .object([("$ref", .string("#/$defs/\(section.rawValue)"))])
-            return [("anyOf", .array([reference, .object([("type", .string("null"))])]))]
         }
     }
 }
