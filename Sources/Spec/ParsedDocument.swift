@@ -34,16 +34,24 @@ struct PartialUser {
     var name: String
     /// Where the name (or the `defaults` key) is.
     var location: SourceLocation
-    /// One slot per ``UserField``, in `allCases` order (an array: cheaper than a dictionary per user).
-    private var slots = [ParsedDocument.Located<FieldValue>?](repeating: nil, count: UserField.allCases.count)
+    /// Where `secret:`'s value is, for the duplicate-secret error.
+    var secretLocation: SourceLocation?
+    /// The fields set, in file order: a short list (users set a few fields), small for 100k users.
+    private var fields: [(field: UserField, value: FieldValue)] = []
 
     init(name: String, location: SourceLocation) {
         self.name = name
         self.location = location
     }
 
-    subscript(field: UserField) -> ParsedDocument.Located<FieldValue>? {
-        get { slots[field.ordinal] }
-        set { slots[field.ordinal] = newValue }
+    /// The value of `field`, if the user set it.
+    subscript(field: UserField) -> FieldValue? {
+        fields.first { $0.field == field }?.value
+    }
+
+    /// Sets a field; the parser has already refused duplicate keys.
+    mutating func set(_ field: UserField, to value: FieldValue) {
+        fields.removeAll { $0.field == field }
+        fields.append((field, value))
     }
 }

@@ -94,10 +94,10 @@ extension SpecDocumentParser {
     private mutating func parseUser(
         named name: String, at here: SourceLocation, isDefaults: Bool
     ) throws(SyntaxError) -> PartialUser? {
-        let definition = isDefaults ? RootField.defaults.definition
-            : SpecField(key: name.clipped, kind: .section(.user), summary: "", example: "{ data_limit: 50 GiB }")
         var user = PartialUser(name: name, location: here)
-        switch try sectionStart(definition) {
+        let start = try sectionStart(isDefaults ? RootField.defaults.definition
+            : SpecField(key: name.clipped, kind: .section(.user), summary: "", example: "{ data_limit: 50 GiB }"))
+        switch start {
         case .invalid: return nil
         case .empty: return user
         case .mapping: break
@@ -129,15 +129,16 @@ extension SpecDocumentParser {
             try skipValue()
             return
         }
-        guard let value = try fieldValue(field.definition) else { return }
-        user[field] = value
+        guard let value = try fieldValue(field.cachedDefinition) else { return }
+        user.set(field, to: value.value)
         if field == .secret {
+            user.secretLocation = value.location
             log.warning(at: value.location, "explicit secret: for migrations only; remove it to use the derived secret")
         }
     }
 
     /// Reads the start of a section's value: a mapping, an empty value, or something else (reported, skipped).
-    private mutating func sectionStart(_ field: SpecField) throws(SyntaxError) -> SectionStart {
+    private mutating func sectionStart(_ field: @autoclosure () -> SpecField) throws(SyntaxError) -> SectionStart {
         let event = try reader.next()
         switch event.kind {
         case .mappingStart:
@@ -148,6 +149,7 @@ extension SpecDocumentParser {
         case .alias(let name):
             reportAlias(name, at: location(of: event))
         default:
+            let field = field()
             log.error(at: location(of: event), "`\(field.key)`: expected a mapping, found \(event.nodeDescription)",
                       hint: "write it like `\(field.key): \(field.example)`")
             try skip(event)

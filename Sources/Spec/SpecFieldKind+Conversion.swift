@@ -41,12 +41,18 @@ extension SpecFieldKind {
 
     /// Plain numbers are taken as their text; `true`, `false` and empty values are refused.
     private static func text(_ scalar: YAMLScalar) throws(ValueProblem) -> String {
+        // Only null and booleans are refused, and only a plain scalar starting with one of these can be one.
+        guard scalar.style == .plain, scalar.text.utf8.first.map({ Self.nullOrBooleanStarts.contains($0) }) ?? true else {
+            return scalar.text
+        }
         switch scalar.coreType {
         case .null: throw ValueProblem("the value is empty", hint: "write a value or remove the key")
         case .boolean: throw ValueProblem("expected text, found a boolean", hint: "quote it if you mean the word")
         default: return scalar.text
         }
     }
+
+    private static let nullOrBooleanStarts: Set<UInt8> = Set("~nNtTfF".utf8)
 
     private static func boolean(_ scalar: YAMLScalar) throws(ValueProblem) -> Bool {
         if case .boolean(let value) = scalar.coreType { return value }

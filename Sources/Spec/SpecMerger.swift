@@ -67,7 +67,7 @@ struct SpecMerger {
                     continue
                 }
                 let user = resolve(partial, defaults: defaults, calendar: calendar, expiries: &expiries)
-                if let secret = user.secret, let location = partial[.secret]?.location {
+                if let secret = user.secret, let location = partial.secretLocation {
                     if let first = secrets[secret] {
                         log.error(at: location, "user `\(user.name)` has the same secret as `\(first.name)` (\(first.location))",
                                   hint: "remove `secret:` from one of them to use a derived secret")
@@ -87,9 +87,9 @@ struct SpecMerger {
     ) -> UserSpec {
         let userSetsEnd = user[.expire] != nil || user[.onHold] != nil
         func value(_ field: UserField) -> FieldValue? {
-            if let own = user[field] { return own.value }
+            if let own = user[field] { return own }
             if userSetsEnd, field == .expire || field == .onHold { return nil }
-            return defaults?[field]?.value
+            return defaults?[field]
         }
         var expire: Date?
         if let expiry = value(.expire)?.expiry {

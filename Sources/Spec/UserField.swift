@@ -21,7 +21,15 @@ public enum UserField: String, Sendable, CaseIterable {
     /// `on_hold:` — time allowed from the first connection.
     case onHold = "on_hold"
 
-    /// The position of the field in `allCases` (a switch: no hashing on the hot path).
+    /// The definitions of all fields, built once (`definition` builds a new value on each call).
+    static let definitions = allCases.map(\.definition)
+
+    /// The field's definition from ``definitions``, without rebuilding it.
+    var cachedDefinition: SpecField {
+        Self.definitions[ordinal]
+    }
+
+    /// The position of the field in `allCases`.
     var ordinal: Int {
         switch self {
         case .dataLimit: 0

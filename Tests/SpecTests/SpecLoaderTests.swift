@@ -136,10 +136,6 @@ private let header = "version: 1\nproxy:\n  host: proxy.example.com\n"
     }
 }
 
-@Test func userFieldOrdinalsFollowTheTable() {
-    #expect(UserField.allCases.enumerated().allSatisfy { $0.element.ordinal == $0.offset })
-}
-
 @Test func untrustedTextInMessagesIsClippedAndHasNoControlCharacters() throws {
     let longValue = String(repeating: "9", count: 5_000) + " parsecs"
     let text = header + "users:\n  alice: { data_limit: \(longValue), \"evil\\e[31mkey\": 1 }\n"
@@ -155,4 +151,8 @@ private let header = "version: 1\nproxy:\n  host: proxy.example.com\n"
     let state = try SpecLoader.load([source("users.yaml", header)]).state
     #expect(state.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: 0)) == 0)
     #expect(state.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: 1_720_000_000)) == 0)
+}
+
+@Test func cachedDefinitionsFollowTheTable() {
+    #expect(UserField.allCases.allSatisfy { $0.cachedDefinition == $0.definition })
 }
