@@ -23,6 +23,13 @@ struct SpecDocumentParser {
     }
 
     private mutating func run() {
+        if let excess = NestingGuard.firstExcess(in: input) {
+            document.stoppedEarly = true
+            log.error(at: location(excess.line, excess.column),
+                      "more than \(NestingGuard.maximumDepth) nested `[` or `{`; the file was not read",
+                      hint: "a spec nests only a few levels; close the brackets (they are counted in quotes and comments too)")
+            return
+        }
         do {
             try parseStream()
         } catch {

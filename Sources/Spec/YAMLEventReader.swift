@@ -18,6 +18,8 @@ final class YAMLEventReader {
 
     /// Creates a reader over `input`; the caller keeps the buffer alive while the reader is used.
     init(input: UnsafeBufferPointer<UInt8>) {
+        // A UTF-8 byte order mark is skipped; libyaml, told the encoding, would read it as content.
+        let input = input.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: input[3...]) : input
         self.input = input
         parser = .allocate(capacity: 1)
         yaml_parser_initialize(parser)

@@ -156,3 +156,21 @@ private let header = "version: 1\nproxy:\n  host: proxy.example.com\n"
 @Test func cachedDefinitionsFollowTheTable() {
     #expect(UserField.allCases.allSatisfy { $0.cachedDefinition == $0.definition })
 }
+
+@Test func deepNestingIsRefusedBeforeParsing() throws {
+    let depth = 200_000
+    let text = header + "users:\n  alice: { note: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + " }\n"
+    let error = try #require(throws: SpecValidationError.self) { try SpecLoader.load([source("users.yaml", text)]) }
+    #expect(error.errors.count == 1)
+    // The `{` of alice's mapping is the first level, so the bracket beyond the limit is `[` number 1000.
+    let column = "  alice: { note: ".count + NestingGuard.maximumDepth
+    #expect(error.errors.first?.location == SourceLocation(file: "users.yaml", line: 5, column: column))
+}
+
+@Test func nestingJustBelowTheLimitIsParsed() throws {
+    let depth = NestingGuard.maximumDepth - 2
+    let text = header + "users:\n  alice: { note: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + " }\n"
+    let error = try #require(throws: SpecValidationError.self) { try SpecLoader.load([source("users.yaml", text)]) }
+    #expect(error.errors.count == 1)
+    #expect(error.errors.first?.message.contains("expected text, found a list") == true)
+}
