@@ -18,10 +18,12 @@ struct DiagnosticLog {
 
     var hasErrors: Bool { errorCount > 0 }
 
-    mutating func error(at location: SourceLocation, _ message: String, hint: String? = nil) {
+    /// Records an error; past the limit only counts it, without building its message (hints can be costly).
+    mutating func error(at location: SourceLocation, _ message: @autoclosure () -> String,
+                        hint: @autoclosure () -> String? = nil) {
         errorCount += 1
         if errorCount <= Self.errorLimit {
-            diagnostics.append(SpecDiagnostic(.error, at: location, message, hint: hint))
+            diagnostics.append(SpecDiagnostic(.error, at: location, message(), hint: hint()))
         } else if errorCount == Self.errorLimit + 1 {
             diagnostics.append(SpecDiagnostic(.error, at: location, "too many errors; the rest are not shown",
                                               hint: "fix the errors above and validate again"))

@@ -158,9 +158,9 @@ extension SpecDocumentParser {
     }
 
     private mutating func reportUnknownKey(_ key: String, at here: SourceLocation, among keys: [String], in place: String) {
-        let hint = Suggestion.closest(to: key, among: keys).map { "did you mean `\($0)`?" }
-            ?? "known keys: \(keys.joined(separator: ", "))"
-        log.error(at: here, "unknown key `\(key.clipped)` in \(place)", hint: hint)
+        log.error(at: here, "unknown key `\(key.clipped)` in \(place)",
+                  hint: Suggestion.closest(to: key, among: keys).map { "did you mean `\($0)`?" }
+                      ?? "known keys: \(keys.joined(separator: ", "))")
     }
 
     /// `[A-Za-z0-9_.-]{1,64}`.

@@ -34,8 +34,8 @@ struct SpecDocumentParser {
             try parseStream()
         } catch {
             document.stoppedEarly = true
-            log.error(at: location(error.line, error.column), "YAML syntax error: \(error.message)",
-                      hint: error.hint ?? syntaxHint(line: error.line))
+            let hint = error.hint ?? syntaxHint(line: error.line)
+            log.error(at: location(error.line, error.column), "YAML syntax error: \(error.message)", hint: hint)
         }
     }
 

@@ -174,3 +174,10 @@ private let header = "version: 1\nproxy:\n  host: proxy.example.com\n"
     #expect(error.errors.count == 1)
     #expect(error.errors.first?.message.contains("expected text, found a list") == true)
 }
+
+@Test func manyUnknownKeysStayCheap() throws {
+    let keys = (0..<5_000).map { "    \(String(repeating: "k", count: 100))\($0): 1" }.joined(separator: "\n")
+    let text = header + "users:\n  alice:\n" + keys + "\n"
+    let error = try #require(throws: SpecValidationError.self) { try SpecLoader.load([source("users.yaml", text)]) }
+    #expect(error.diagnostics.count == DiagnosticLog.errorLimit + 1)
+}
