@@ -1,0 +1,179 @@
+/// The mappings of users.yaml: the top level, `proxy:`, `defaults:`, `users:` and each user.
+extension SpecDocumentParser {
+    /// How a section's value began.
+    enum SectionStart {
+        /// A mapping follows: read its keys.
+        case mapping
+        /// An empty value (`defaults:`): the section has no keys.
+        case empty
+        /// Something else, already reported and skipped.
+        case invalid
+    }
+
+    mutating func parseRoot(at rootLocation: SourceLocation) throws(SyntaxError) {
+        var seen = SeenKeys(file: document.file)
+        while let (key, here) = try nextKey(&seen) {
+            guard let field = RootField(rawValue: key) else {
+                reportUnknownKey(key, at: here, among: RootField.allCases.map(\.rawValue), in: "the top level")
+                try skipValue()
+                continue
+            }
+            switch field {
+            case .version: try parseVersion()
+            case .proxy: try parseProxy(at: here)
+            case .timezone:
+                if let value = try fieldValue(field.definition)?.value.text {
+                    document.timeZone = ParsedDocument.Located(value: value, location: here)
+                }
+            case .defaults:
+                document.defaults = try parseUser(named: "defaults", at: here, isDefaults: true)
+            case .users: try parseUsers(field.definition)
+            }
+        }
+        if seen.location(of: RootField.version.rawValue) == nil {
+            log.error(at: rootLocation, "the file has no `version`", hint: "add `version: 1` as the first line")
+        }
+    }
+
+    private mutating func parseVersion() throws(SyntaxError) {
+        let field = RootField.version.definition
+        guard let (scalar, here) = try scalarValue(for: field) else { return }
+        if case .integer(let value) = scalar.coreType, value != 1 {
+            log.error(at: here, "unsupported spec version `\(scalar.text.clipped)`",
+                      hint: "this telemt-gitops reads `version: 1`")
+            return
+        }
+        do {
+            document.version = try field.kind.convert(scalar).integer
+        } catch {
+            log.error(at: here, "`version`: \(error.message)", hint: "write `version: 1`")
+        }
+    }
+
+    private mutating func parseProxy(at keyLocation: SourceLocation) throws(SyntaxError) {
+        var proxy = ParsedDocument.Proxy(location: keyLocation)
+        var seen = SeenKeys(file: document.file)
+        let start = try sectionStart(RootField.proxy.definition)
+        if start == .mapping {
+            while let (key, here) = try nextKey(&seen) {
+                guard let field = ProxyField(rawValue: key) else {
+                    reportUnknownKey(key, at: here, among: ProxyField.allCases.map(\.rawValue), in: "`proxy`")
+                    try skipValue()
+                    continue
+                }
+                let value = try fieldValue(field.definition)?.value
+                switch field {
+                case .host: proxy.host = value?.text
+                case .port: proxy.port = value?.integer
+                case .tlsDomain: proxy.tlsDomain = value?.text
+                }
+            }
+        }
+        if start != .invalid, seen.location(of: ProxyField.host.rawValue) == nil {
+            log.error(at: keyLocation, "`proxy` has no `host`", hint: "add `host: proxy.example.com` under `proxy:`")
+        }
+        document.proxy = proxy
+    }
+
+    private mutating func parseUsers(_ field: SpecField) throws(SyntaxError) {
+        guard try sectionStart(field) == .mapping else { return }
+        // About 80 bytes per user in typical files: size the name table once instead of growing it.
+        var seen = SeenKeys(file: document.file, capacityHint: input.count / 80)
+        while let (name, here) = try nextKey(&seen) {
+            let valid = Self.isValidName(name)
+            if !valid {
+                log.error(at: here, "invalid user name `\(name.clipped)`",
+                          hint: "use 1 to 64 letters, digits, `_`, `.` or `-` (telemt prints names unescaped)")
+            }
+            let user = try parseUser(named: name, at: here, isDefaults: false)
+            if valid, let user { document.users.append(user) }
+        }
+    }
+
+    /// Reads one user's value: a mapping of fields, or an empty value for a user with defaults only.
+    private mutating func parseUser(
+        named name: String, at here: SourceLocation, isDefaults: Bool
+    ) throws(SyntaxError) -> PartialUser? {
+        var user = PartialUser(name: name, location: here)
+        let start = try sectionStart(isDefaults ? RootField.defaults.definition
+            : SpecField(key: name.clipped, kind: .section(.user), summary: "", example: "{ data_limit: 50 GiB }"))
+        switch start {
+        case .invalid: return nil
+        case .empty: return user
+        case .mapping: break
+        }
+        var seen = SeenKeys(file: document.file)
+        while let (key, keyLocation) = try nextKey(&seen) {
+            try parseUserField(key, at: keyLocation, into: &user, isDefaults: isDefaults)
+        }
+        if let expire = seen.location(of: UserField.expire.rawValue),
+           let onHold = seen.location(of: UserField.onHold.rawValue) {
+            let later = expire.line > onHold.line || (expire.line == onHold.line && expire.column > onHold.column)
+            log.error(at: later ? expire : onHold, "`expire` and `on_hold` cannot both be set",
+                      hint: "keep one: on_hold starts the clock at the first connection, expire is a fixed end")
+        }
+        return user
+    }
+
+    private mutating func parseUserField(
+        _ key: String, at here: SourceLocation, into user: inout PartialUser, isDefaults: Bool
+    ) throws(SyntaxError) {
+        guard let field = UserField(rawValue: key) else {
+            let place = isDefaults ? "`defaults`" : "user `\(user.name.clipped)`"
+            reportUnknownKey(key, at: here, among: UserField.allCases.map(\.rawValue), in: place)
+            try skipValue()
+            return
+        }
+        if isDefaults, field == .secret {
+            log.error(at: here, "`secret` cannot be a default", hint: "every user needs their own secret; remove it")
+            try skipValue()
+            return
+        }
+        guard let value = try fieldValue(field.cachedDefinition) else { return }
+        user.set(field, to: value.value)
+        if field == .secret {
+            user.secretLocation = value.location
+            log.warning(at: value.location, "explicit secret: for migrations only; remove it to use the derived secret")
+        }
+    }
+
+    /// Reads the start of a section's value: a mapping, an empty value, or something else (reported, skipped).
+    private mutating func sectionStart(_ field: @autoclosure () -> SpecField) throws(SyntaxError) -> SectionStart {
+        let event = try reader.next()
+        switch event.kind {
+        case .mappingStart:
+            _ = checkTag(event, allowed: Self.mappingTags)
+            return .mapping
+        case .scalar(let scalar) where scalar.coreType == .null && event.tag == nil:
+            return .empty
+        case .alias(let name):
+            reportAlias(name, at: location(of: event))
+        default:
+            let field = field()
+            log.error(at: location(of: event), "`\(field.key)`: expected a mapping, found \(event.nodeDescription)",
+                      hint: "write it like `\(field.key): \(field.example)`")
+            try skip(event)
+        }
+        return .invalid
+    }
+
+    private mutating func reportUnknownKey(_ key: String, at here: SourceLocation, among keys: [String], in place: String) {
+        log.error(at: here, "unknown key `\(key.clipped)` in \(place)",
+                  hint: Suggestion.closest(to: key, among: keys).map { "did you mean `\($0)`?" }
+                      ?? "known keys: \(keys.joined(separator: ", "))")
+    }
+
+    /// `[A-Za-z0-9_.-]{1,64}`.
+    static func isValidName(_ name: String) -> Bool {
+        let bytes = name.utf8
+        return (1...64).contains(bytes.count) && bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"):
+                true
+            default:
+                false
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+extension SpecSchema {
+    /// The JSON Schema keywords that constrain a value of `kind`.
+    static func typeSchema(_ kind: SpecFieldKind) -> [(String, JSONValue)] {
+        switch kind {
+        case .integer(let range) where range.lowerBound == range.upperBound:
+            return [("const", .int(range.lowerBound))]
+        case .integer(let range):
+            var schema: [(String, JSONValue)] = [("type", .string("integer")), ("minimum", .int(range.lowerBound))]
+            if range.upperBound != Int.max { schema.append(("maximum", .int(range.upperBound))) }
+            return schema
+        case .text(let maxLength):
+            return [("type", .string("string")), ("maxLength", .int(maxLength))]
+        case .host, .timeZone:
+            return [("type", .string("string")), ("minLength", .int(1)), ("maxLength", .int(253))]
+        case .dnsName:
+            let label = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+            return [("type", .string("string")), ("maxLength", .int(253)), ("pattern", .string("^\(label)(\\.\(label))*$"))]
+        case .boolean:
+            return [("type", .string("boolean"))]
+        case .size:
+            return sizeSchema()
+        case .choice(let words):
+            return [("type", .string("string")), ("enum", .array(words.map(JSONValue.string)))]
+        case .expiry:
+            let time = "([Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?"
+            return [("type", .string("string")), ("pattern", .string("^ *[0-9]{4}-[0-9]{2}-[0-9]{2}\(time) *$"))]
+        case .duration:
+            let units = String(SpecDuration.units.map(\.name))
+            return [("type", .string("string")), ("pattern", .string("^ *0*[1-9][0-9]* *[\(units)] *$"))]
+        case .secret:
+            return [("type", .string("string")), ("pattern", .string("^[0-9A-Fa-f]{32}$"))]
+        case .section(let section):
+            return sectionReference(section)
+        }
+    }
+
+    /// A bare integer of bytes, or text with an optional unit from ``DataLimit/units``, or `unlimited`.
+    private static func sizeSchema() -> [(String, JSONValue)] {
+        let units = DataLimit.units.map(\.name).joined(separator: "|")
+        let text: JSONValue = .object([
+            ("type", .string("string")),
+            ("pattern", .string("^ *(unlimited|[0-9]+(\\.[0-9]+)? *(\(units))?) *$")),
+        ])
+        return [("anyOf", .array([.object([("type", .string("integer")), ("minimum", .int(0))]), text]))]
+    }
+
+    /// `proxy` refers to its definition; `defaults` and users may also be empty; `users` maps names to users.
+    private static func sectionReference(_ section: SpecSection) -> [(String, JSONValue)] {
+        let user: JSONValue = .object([("$ref", .string("#/$defs/user"))])
+        let null: JSONValue = .object([("type", .string("null"))])
+        switch section {
+        case .proxy:
+            return [("$ref", .string("#/$defs/proxy"))]
+        case .user:
+            return [("anyOf", .array([user, null]))]
+        case .users:
+            return [
+                ("type", .array([.string("object"), .string("null")])),
+                ("propertyNames", .object([("pattern", .string("^[A-Za-z0-9_.-]{1,64}$"))])),
+                ("additionalProperties", .object([("anyOf", .array([user, null]))])),
+            ]
+        }
+    }
+}

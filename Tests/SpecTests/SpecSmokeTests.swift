@@ -1,6 +1,0 @@
-import Testing
-@testable import Spec
-
-@Test func moduleLinks() {
-    #expect(Bool(true))
-}
