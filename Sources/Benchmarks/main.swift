@@ -16,7 +16,10 @@ case "generate-users":
         exit(2)
     }
     let yaml = UsersWorkload(count: count).yaml()
-    FileManager.default.createFile(atPath: arguments[2], contents: Data(yaml.utf8))
+    guard FileManager.default.createFile(atPath: arguments[2], contents: Data(yaml.utf8)) else {
+        FileHandle.standardError.write(Data("cannot write \(arguments[2])\n".utf8))
+        exit(1)
+    }
     print("wrote \(count) users (\(yaml.utf8.count) bytes) to \(arguments[2])")
 default:
     FileHandle.standardError.write(Data("unknown workload \(workload)\n".utf8))

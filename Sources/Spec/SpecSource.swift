@@ -1,5 +1,5 @@
 /// One spec file's bytes and the path used in diagnostics. The caller reads the file; ``SpecLoader`` does no I/O.
-public struct SpecSource: Sendable {
+public struct SpecSource: Sendable, Equatable {
     /// The path printed in diagnostics (relative paths stay relative), such as `users.yaml` or `users/team-a.yaml`.
     public var path: String
     /// The file's contents, UTF-8.

@@ -1,8 +1,8 @@
 /// "Did you mean" suggestions by edit distance.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word` (case-insensitive optimal string alignment distance), if it is close
     /// enough to be a likely typo: at most 2 edits, or a third of the word's length for long words.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = Array(word.lowercased().unicodeScalars.prefix(128))
         let limit = max(2, lowered.count / 3)
         var best: (candidate: String, distance: Int)?

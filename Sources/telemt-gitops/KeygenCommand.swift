@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TelemtRender
 
 /// `telemt-gitops keygen`: creates the host's master key.
@@ -17,13 +18,13 @@ struct KeygenCommand: ParsableCommand {
     var out: String = "/etc/telemt-gitops/master.key"
 
     func run() throws {
-        do {
-            let key = MasterKey.generate()
-            try key.write(to: out)
-            print("created \(out) (key \(key.fingerprint), mode 0600)")
-        } catch let error where error.problem == .exists {
+        if FileManager.default.fileExists(atPath: out) {
             let existing = try MasterKey.load(from: out)
             print("kept \(out): a key is already there (key \(existing.fingerprint)); nothing changed")
+            return
         }
+        let key = MasterKey.generate()
+        try key.write(to: out)
+        print("created \(out) (key \(key.fingerprint), mode 0600)")
     }
 }

@@ -52,7 +52,7 @@ struct LinksCommand: ParsableCommand {
         let loaded = try loadSpec()
         guard let entry = loaded.state.user(named: user) else {
             let names = loaded.state.users.map(\.name)
-            let hint = Suggestion.closest(to: user, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggestion.closest(to: user, among: names).map { " (did you mean '\($0)'?)" } ?? ""
             throw ValidationError("no user '\(user)' in the spec\(hint)")
         }
         let deriver = SecretDeriver(key: try MasterKey.load(from: key.keyPath))

@@ -47,7 +47,7 @@ struct RenderCommand: ParsableCommand {
         }
         let masterKey = try MasterKey.load(from: key.keyPath)
         let rendered: RenderedConfig
-        do {
+        do throws(DesiredStateError) {
             guard let templateFile else { throw DesiredStateError.noTemplate(configPath: out) }
             rendered = try RenderPipeline(now: moment).run(files: files, template: templateFile, key: masterKey)
         } catch {

@@ -1,5 +1,5 @@
 public import Spec
-public import TelemtRender
+import TelemtRender
 
 /// Loads and checks a desired state: the user specs through ``SpecLoader`` and, when there is one,
 /// the telemt template through ``TemplateValidator``. Needs no key and no server (CI runs it).

@@ -1,5 +1,5 @@
 public import Foundation
-public import Spec
+import Spec
 public import TelemtRender
 
 /// validate → derive secrets → render: the whole path from desired-state files to the bytes of
