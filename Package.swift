@@ -70,6 +70,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StatsSinkTests", dependencies: ["StatsSink", "Spec"], swiftSettings: strictSettings),
+        .testTarget(name: "TelemtGitopsTests", dependencies: ["telemt-gitops"], swiftSettings: strictSettings),
         .testTarget(
             name: "ReconcilerTests",
             dependencies: ["Reconciler", "Spec", "TelemtRender", "StatsSink"],
