@@ -14,14 +14,3 @@ enum FieldValue: Equatable {
     var expiry: ExpiryValue? { if case .expiry(let value) = self { value } else { nil } }
     var duration: SpecDuration? { if case .duration(let value) = self { value } else { nil } }
 }
-
-/// Why a value was refused: one sentence, and what to write instead.
-struct ValueProblem: Error, Equatable {
-    var message: String
-    var hint: String?
-
-    init(_ message: String, hint: String? = nil) {
-        self.message = message
-        self.hint = hint
-    }
-}
