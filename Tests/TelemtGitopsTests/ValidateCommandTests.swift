@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@Suite struct ValidateCommandTests {
+    @Test func theExampleIsValid() throws {
+        let result = try CLI.run(["validate", "examples"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("valid: "))
+        #expect(result.stdout.contains("examples/users.yaml"))
+    }
+
+    @Test func everyErrorIsReportedWithItsPositionAndExitStatusIsOne() throws {
+        let dir = try Scratch()
+        try dir.write("users.yaml", """
+            version: 1
+            proxy: { host: proxy.example.com }
+            users:
+              alice:
+                data_limt: 5 GiB
+              bob:
+                reset: fortnightly
+
+            """)
+        let result = try CLI.run(["validate", dir.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("users.yaml:5:5: error:"))
+        #expect(result.stderr.contains("data_limit"))
+        #expect(result.stderr.contains("users.yaml:7:12: error:"))
+    }
+
+    @Test func aTemplateThatTurnsOffUserTelemetryIsRefused() throws {
+        let dir = try Scratch()
+        try dir.write("telemt.toml", "[general.telemetry]\nuser_enabled = false\n")
+        let result = try CLI.run(["validate", "examples/users.yaml", "--template", dir.file("telemt.toml")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("telemt.toml:2:"))
+    }
+
+    @Test func aMissingPathSaysWhatToDo() throws {
+        let result = try CLI.run(["validate", "/nonexistent/spec"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("/nonexistent/spec"))
+    }
+}
