@@ -70,11 +70,15 @@ extension ManagedTables {
     /// A quoted RFC 3339 string (what we render) or a TOML offset date-time.
     static func expiration(_ value: TOMLValue) -> Date? {
         if let dateTime = value.dateTimeValue { return dateTime.date }
-        guard var text = value.stringValue, text.utf8.count <= 64 else { return nil }
-        return text.withUTF8 { buffer in
-            var parser = TOMLParser(bytes: buffer)
-            guard let dateTime = try? parser.parseDateTime(), parser.pos == buffer.count else { return nil }
-            return dateTime.date
-        }
+        guard var text = value.stringValue else { return nil }
+        return text.withUTF8 { expiration($0) }
+    }
+
+    /// The instant of the text of a quoted expiration (at most 64 bytes of RFC 3339 with an offset).
+    static func expiration(_ text: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard text.count <= 64 else { return nil }
+        var parser = TOMLParser(bytes: text)
+        guard let dateTime = try? parser.parseDateTime(), parser.pos == text.count else { return nil }
+        return dateTime.date
     }
 }

@@ -35,6 +35,17 @@ public enum TOMLEncoding {
         }
     }
 
+    /// Three-way comparison of two byte ranges of `bytes` (negative, zero or positive), the same
+    /// order as ``precedesInByteOrder(_:_:)``.
+    static func compareBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ lhs: Range<Int>, _ rhs: Range<Int>) -> Int {
+        let common = min(lhs.count, rhs.count)
+        if common > 0, let base = bytes.baseAddress {
+            let order = memcmp(base + lhs.lowerBound, base + rhs.lowerBound, common)
+            if order != 0 { return Int(order) }
+        }
+        return lhs.count - rhs.count
+    }
+
     /// The key as written in TOML: bare if safe, else a quoted basic string.
     public static func key(_ key: String) -> String {
         isBareKey(key) ? key : quoted(key)
