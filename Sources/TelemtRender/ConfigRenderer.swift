@@ -58,7 +58,7 @@ public struct ConfigRenderer: Sendable {
     /// - Throws: ``ConfigRenderError`` for empty sets, duplicates, invalid names, secrets or limits.
     public func normalized(_ users: [TelemtUser]) throws(ConfigRenderError) -> [TelemtUser] {
         guard !users.isEmpty else { throw .noUsers }
-        var result = users.sorted { TOMLEncoding.precedesInByteOrder($0.name, $1.name) }
+        var result = Self.sortedByName(users)
         for index in result.indices {
             try Self.check(result[index])
             if index > 0, result[index - 1].name == result[index].name { throw .duplicateUser(result[index].name) }
@@ -71,11 +71,12 @@ public struct ConfigRenderer: Sendable {
     }
 
     private static func check(_ user: TelemtUser) throws(ConfigRenderError) {
-        let name = user.name.utf8
-        guard (1...64).contains(name.count), name.allSatisfy({ TOMLEncoding.isBareKeyByte($0) || $0 == UInt8(ascii: ".") }) else {
+        guard (1...64).contains(user.name.utf8.count),
+              TOMLEncoding.allBytes(of: user.name, satisfy: { TOMLEncoding.isBareKeyByte($0) || $0 == UInt8(ascii: ".") })
+        else {
             throw .invalidUserName(user.name)
         }
-        guard user.secret.utf8.count == 32, user.secret.utf8.allSatisfy({ TOMLParser.hexValue($0) != nil }) else {
+        guard user.secret.utf8.count == 32, TOMLEncoding.allBytes(of: user.secret, satisfy: { TOMLParser.hexValue($0) != nil }) else {
             throw .invalidSecret(user: user.name)
         }
         if let connections = user.maxTCPConnections, connections < 0 {

@@ -22,7 +22,7 @@ extension ManagedTables {
                 do {
                     try apply(value, of: table, to: &byName.values[index])
                 } catch {
-                    throw error.located(user: name, in: document)
+                    throw firstFailure(in: entries, of: table, users: byName, document: document)
                 }
             }
         }
@@ -33,6 +33,22 @@ extension ManagedTables {
             return user
         }
         return ManagedTablesSnapshot(users: users, names: names)
+    }
+
+    /// The error for the first user, in byte order of names, whose entry in `entries` is wrong,
+    /// so that the report does not depend on dictionary order.
+    private static func firstFailure(
+        in entries: [String: TOMLValue], of table: Table, users: [String: TelemtUser], document: TOMLDocument
+    ) -> ManagedTablesError {
+        for name in entries.keys.sorted(by: TOMLEncoding.precedesInByteOrder) {
+            guard let value = entries[name], var user = users[name] else { continue }
+            do {
+                try apply(value, of: table, to: &user)
+            } catch {
+                return error.located(user: name, in: document)
+            }
+        }
+        return ManagedTablesError(reason: .missingUsers, location: nil)
     }
 
     private struct Failure: Error {
