@@ -1,33 +1,44 @@
 extension ConfigRenderer {
+    private enum Replacement {
+        /// A managed table present in the template, rewritten in place.
+        case table(ManagedTables.Table)
+        /// The managed tables missing from the template, inserted at one point.
+        case missing([ManagedTables.Table], leadingNewline: Bool)
+    }
+
     private struct Edit {
         var range: Range<Int>
-        var replacement: [UInt8]
+        var replacement: Replacement
     }
 
     /// The template with managed tables replaced in place and missing ones inserted.
     func splice(document: TOMLDocument, present: [ManagedTables.Table: TOMLSection], users: [TelemtUser]) -> [UInt8] {
         let bytes = document.bytes
         var edits: [Edit] = present.map { table, section in
-            Edit(range: section.range.lowerBound..<Self.ownedEnd(of: section, in: bytes),
-                 replacement: tableText(table, users: users))
+            Edit(range: section.range.lowerBound..<Self.ownedEnd(of: section, in: bytes), replacement: .table(table))
         }
         let missing = ManagedTables.Table.allCases.filter { present[$0] == nil }
         if !missing.isEmpty {
             let point = insertionPoint(document: document, present: present)
-            var text: [UInt8] = present.isEmpty && point == bytes.count && !bytes.isEmpty && bytes.last != UInt8(ascii: "\n") ? [UInt8(ascii: "\n")] : []
-            for table in missing {
-                if point > 0 || !text.isEmpty || table != missing[0] { text.append(UInt8(ascii: "\n")) }
-                text += tableText(table, users: users)
-            }
-            edits.append(Edit(range: point..<point, replacement: text))
+            let newline = present.isEmpty && point == bytes.count && !bytes.isEmpty && bytes.last != UInt8(ascii: "\n")
+            edits.append(Edit(range: point..<point, replacement: .missing(missing, leadingNewline: newline)))
         }
         edits.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.replacement.count })
+        output.reserveCapacity(bytes.count + users.reduce(256) { $0 + 3 * $1.name.utf8.count + 120 })
         var cursor = 0
         for edit in edits {
             output += bytes[cursor..<edit.range.lowerBound]
-            output += edit.replacement
+            switch edit.replacement {
+            case .table(let table):
+                appendTable(table, users: users, to: &output)
+            case .missing(let tables, let leadingNewline):
+                if leadingNewline { output.append(UInt8(ascii: "\n")) }
+                for (index, table) in tables.enumerated() {
+                    if edit.range.lowerBound > 0 || leadingNewline || index > 0 { output.append(UInt8(ascii: "\n")) }
+                    appendTable(table, users: users, to: &output)
+                }
+            }
             cursor = edit.range.upperBound
         }
         output += bytes[cursor...]

@@ -40,12 +40,7 @@ public struct ConfigRenderer: Sendable {
     /// - Throws: ``ConfigRenderError``.
     public func render(template: [UInt8], users: [TelemtUser]) throws(ConfigRenderError) -> [UInt8] {
         let expected = try normalized(users)
-        let document: TOMLDocument
-        do {
-            document = try TOMLDocument(parsing: template)
-        } catch {
-            throw .template(ManagedTablesError(reason: .syntax(error), location: error.location))
-        }
+        let document = try parseTemplate(template)
         let present: [ManagedTables.Table: TOMLSection]
         do {
             present = try ManagedTables.sections(in: document)
@@ -63,7 +58,7 @@ public struct ConfigRenderer: Sendable {
     /// - Throws: ``ConfigRenderError`` for empty sets, duplicates, invalid names, secrets or limits.
     public func normalized(_ users: [TelemtUser]) throws(ConfigRenderError) -> [TelemtUser] {
         guard !users.isEmpty else { throw .noUsers }
-        var result = users.sorted { TOMLEncoding.precedesInByteOrder($0.name, $1.name) }
+        var result = Self.sortedByName(users)
         for index in result.indices {
             try Self.check(result[index])
             if index > 0, result[index - 1].name == result[index].name { throw .duplicateUser(result[index].name) }
@@ -76,11 +71,12 @@ public struct ConfigRenderer: Sendable {
     }
 
     private static func check(_ user: TelemtUser) throws(ConfigRenderError) {
-        let name = user.name.utf8
-        guard (1...64).contains(name.count), name.allSatisfy({ TOMLEncoding.isBareKeyByte($0) || $0 == UInt8(ascii: ".") }) else {
+        guard (1...64).contains(user.name.utf8.count),
+              TOMLEncoding.allBytes(of: user.name, satisfy: { TOMLEncoding.isBareKeyByte($0) || $0 == UInt8(ascii: ".") })
+        else {
             throw .invalidUserName(user.name)
         }
-        guard user.secret.utf8.count == 32, user.secret.utf8.allSatisfy({ TOMLParser.hexValue($0) != nil }) else {
+        guard user.secret.utf8.count == 32, TOMLEncoding.allBytes(of: user.secret, satisfy: { TOMLParser.hexValue($0) != nil }) else {
             throw .invalidSecret(user: user.name)
         }
         if let connections = user.maxTCPConnections, connections < 0 {
@@ -91,7 +87,30 @@ public struct ConfigRenderer: Sendable {
         }
     }
 
+    /// The template, parsed with its managed tables only captured (their entries are replaced,
+    /// so they need no value tree), else by the general parser, which also gives its exact error.
+    private func parseTemplate(_ template: [UInt8]) throws(ConfigRenderError) -> TOMLDocument {
+        if let captured = ManagedTables.parseCapturing(template) { return captured.document }
+        do {
+            return try TOMLDocument(parsing: template)
+        } catch {
+            throw .template(ManagedTablesError(reason: .syntax(error), location: error.location))
+        }
+    }
+
+    /// Proves that `output` is valid TOML whose managed tables read back as `expected`.
+    ///
+    /// The fast path parses the output with the managed tables read by the strict capture reader
+    /// (see `TOMLParser+Capture`): every byte outside them goes through the general parser, and
+    /// the capture accepts only a subset of TOML that it checks as the general parser would
+    /// (unique keys, nothing else defining keys inside), so a successful capture is a full
+    /// validity proof. The users it reads back are those ``ManagedTables/snapshot(of:)`` reads.
+    /// Anything the capture does not accept is checked by the general parser and reader instead.
     private func verify(_ output: [UInt8], expected: [TelemtUser]) throws(ConfigRenderError) {
+        if let captured = ManagedTables.parseCapturing(output), let observed = ManagedTables.users(of: captured) {
+            try compare(observed, expected)
+            return
+        }
         let document: TOMLDocument
         do {
             document = try TOMLDocument(parsing: output)
@@ -101,6 +120,10 @@ public struct ConfigRenderer: Sendable {
         guard let observed = try? ManagedTables.snapshot(of: document).users else {
             throw .renderedConfigMismatch(user: nil)
         }
+        try compare(observed, expected)
+    }
+
+    private func compare(_ observed: [TelemtUser], _ expected: [TelemtUser]) throws(ConfigRenderError) {
         guard observed == expected else {
             let differing = zip(observed, expected).first { $0 != $1 }?.1.name
             throw .renderedConfigMismatch(user: differing)

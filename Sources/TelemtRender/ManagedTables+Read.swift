@@ -22,7 +22,7 @@ extension ManagedTables {
                 do {
                     try apply(value, of: table, to: &byName.values[index])
                 } catch {
-                    throw error.located(user: name, in: document)
+                    throw firstFailure(in: entries, of: table, users: byName, document: document)
                 }
             }
         }
@@ -33,6 +33,22 @@ extension ManagedTables {
             return user
         }
         return ManagedTablesSnapshot(users: users, names: names)
+    }
+
+    /// The error for the first user, in byte order of names, whose entry in `entries` is wrong,
+    /// so that the report does not depend on dictionary order.
+    private static func firstFailure(
+        in entries: [String: TOMLValue], of table: Table, users: [String: TelemtUser], document: TOMLDocument
+    ) -> ManagedTablesError {
+        for name in entries.keys.sorted(by: TOMLEncoding.precedesInByteOrder) {
+            guard let value = entries[name], var user = users[name] else { continue }
+            do {
+                try apply(value, of: table, to: &user)
+            } catch {
+                return error.located(user: name, in: document)
+            }
+        }
+        return ManagedTablesError(reason: .missingUsers, location: nil)
     }
 
     private struct Failure: Error {
@@ -70,11 +86,15 @@ extension ManagedTables {
     /// A quoted RFC 3339 string (what we render) or a TOML offset date-time.
     static func expiration(_ value: TOMLValue) -> Date? {
         if let dateTime = value.dateTimeValue { return dateTime.date }
-        guard var text = value.stringValue, text.utf8.count <= 64 else { return nil }
-        return text.withUTF8 { buffer in
-            var parser = TOMLParser(bytes: buffer)
-            guard let dateTime = try? parser.parseDateTime(), parser.pos == buffer.count else { return nil }
-            return dateTime.date
-        }
+        guard var text = value.stringValue else { return nil }
+        return text.withUTF8 { expiration($0) }
+    }
+
+    /// The instant of the text of a quoted expiration (at most 64 bytes of RFC 3339 with an offset).
+    static func expiration(_ text: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard text.count <= 64 else { return nil }
+        var parser = TOMLParser(bytes: text)
+        guard let dateTime = try? parser.parseDateTime(), parser.pos == text.count else { return nil }
+        return dateTime.date
     }
 }

@@ -35,9 +35,13 @@ public enum ManagedTables {
     /// - Throws: ``ManagedTablesError`` for TOML syntax errors, managed tables in forms other
     ///   than a plain `[access.x]` table, wrong value types, or unreadable expirations.
     public static func read(from config: String) throws(ManagedTablesError) -> [TelemtUser] {
+        let bytes = Array(config.utf8)
+        if let captured = parseCapturing(bytes), let users = users(of: captured) {
+            return users
+        }
         let document: TOMLDocument
         do {
-            document = try TOMLDocument(parsing: config)
+            document = try TOMLDocument(parsing: bytes)
         } catch {
             throw ManagedTablesError(reason: .syntax(error), location: error.location)
         }

@@ -74,15 +74,44 @@ public struct TOMLDateTime: Sendable, Equatable, Hashable {
     /// RFC 3339 in UTC with whole seconds, e.g. `2027-01-01T20:59:59Z`; sub-second parts are
     /// dropped (rounded down), so the result never lies after `date`.
     public static func utcString(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        appendUTC(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension TOMLDateTime {
+    /// Appends ``utcString(_:)`` of `date` as UTF-8, without intermediate strings.
+    static func appendUTC(_ date: Date, to out: inout [UInt8]) {
         let total = Int(date.timeIntervalSince1970.rounded(.down))
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let secondsOfDay = total - days * 86_400
         let (year, month, day) = civilFromDays(days)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        func digits(_ value: Int, _ width: Int) {
+            guard value >= 0, value < 10_000 else {
+                out.append(contentsOf: String(repeating: "0", count: max(0, width - String(value).count)).utf8)
+                out.append(contentsOf: String(value).utf8)
+                return
+            }
+            var divisor = 1
+            for _ in 1..<max(width, value >= 1_000 ? 4 : value >= 100 ? 3 : value >= 10 ? 2 : 1) { divisor *= 10 }
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
-            + "\(pad(secondsOfDay / 3_600, 2)):\(pad(secondsOfDay % 3_600 / 60, 2)):\(pad(secondsOfDay % 60, 2))Z"
+        digits(year, 4)
+        out.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        out.append(UInt8(ascii: "-"))
+        digits(day, 2)
+        out.append(UInt8(ascii: "T"))
+        digits(secondsOfDay / 3_600, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(secondsOfDay % 3_600 / 60, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(secondsOfDay % 60, 2)
+        out.append(UInt8(ascii: "Z"))
     }
 }

@@ -37,6 +37,12 @@ public struct TOMLDocument: Sendable {
         self.bytes = bytes
     }
 
+    init(root: TOMLTable, sections: [TOMLSection], bytes: [UInt8]) {
+        self.root = root
+        self.sections = sections
+        self.bytes = bytes
+    }
+
     /// Parses a string.
     /// - Throws: ``TOMLParseError`` with the line and column of the first problem.
     public init(parsing text: String, maximumSize: Int = TOMLDocument.defaultMaximumSize) throws(TOMLParseError) {

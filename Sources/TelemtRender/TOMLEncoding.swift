@@ -5,7 +5,14 @@ public enum TOMLEncoding {
     /// `true` for a key that may be written bare: one or more of `A-Z a-z 0-9 _ -`.
     /// A dot is not bare-safe: `a.b` is a dotted key of two parts.
     public static func isBareKey(_ key: String) -> Bool {
-        !key.isEmpty && key.utf8.allSatisfy(isBareKeyByte)
+        !key.isEmpty && allBytes(of: key, satisfy: isBareKeyByte)
+    }
+
+    /// `true` if every UTF-8 byte of `string` satisfies `predicate` (over contiguous storage when
+    /// the string has it, which native strings do).
+    @inline(__always)
+    static func allBytes(of string: String, satisfy predicate: (UInt8) -> Bool) -> Bool {
+        string.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(predicate) } ?? string.utf8.allSatisfy(predicate)
     }
 
     static func isBareKeyByte(_ byte: UInt8) -> Bool {
@@ -21,18 +28,30 @@ public enum TOMLEncoding {
     /// `true` if `lhs` sorts before `rhs` by the bytes of their UTF-8 encodings (the renderer's
     /// key order).
     public static func precedesInByteOrder(_ lhs: String, _ rhs: String) -> Bool {
+        let fast = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in compare(left, right) < 0 }
+        }
+        if let result = fast ?? nil { return result }
         var lhs = lhs
         var rhs = rhs
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
-                let common = min(left.count, right.count)
-                if common > 0, let a = left.baseAddress, let b = right.baseAddress {
-                    let order = memcmp(a, b, common)
-                    if order != 0 { return order < 0 }
-                }
-                return left.count < right.count
-            }
+        return lhs.withUTF8 { left in rhs.withUTF8 { right in compare(left, right) < 0 } }
+    }
+
+    /// Three-way comparison of byte strings (negative, zero or positive), shorter first on a tie.
+    @inline(__always)
+    static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(left.count, right.count)
+        if common > 0, let a = left.baseAddress, let b = right.baseAddress {
+            let order = memcmp(a, b, common)
+            if order != 0 { return Int(order) }
         }
+        return left.count - right.count
+    }
+
+    /// Three-way comparison of two byte ranges of `bytes` (negative, zero or positive), the same
+    /// order as ``precedesInByteOrder(_:_:)``.
+    static func compareBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ lhs: Range<Int>, _ rhs: Range<Int>) -> Int {
+        compare(UnsafeBufferPointer(rebasing: bytes[lhs]), UnsafeBufferPointer(rebasing: bytes[rhs]))
     }
 
     /// The key as written in TOML: bare if safe, else a quoted basic string.

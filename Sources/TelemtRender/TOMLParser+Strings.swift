@@ -6,7 +6,7 @@ extension TOMLParser {
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
-                index += 1
+                index = skipASCII(bytes, from: index + 1)
                 continue
             }
             let length: Int
@@ -38,6 +38,19 @@ extension TOMLParser {
             }
             index += length
         }
+    }
+
+    /// The first index at or after `start` that is not ASCII, reading eight bytes at a time.
+    private static func skipASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count,
+                  UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+        }
+        while index < bytes.count, bytes[index] < 0x80 { index += 1 }
+        return index
     }
 
     /// `"..."`; the opening quote is at `pos`.

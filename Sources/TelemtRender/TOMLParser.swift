@@ -12,6 +12,13 @@ struct TOMLParser {
     var sections: [TOMLSection] = []
     var depth = 0
     var nextInlineScope = -1
+    /// Header paths whose tables are read by the strict capture reader (see `TOMLParser+Capture`).
+    var capturePaths: [[String]] = []
+    /// One slot per capture path: the table's entries, if the header was found.
+    var captures: [TOMLCapturedTable?] = []
+    /// Set when a captured table holds something the strict reader does not accept; the caller
+    /// then parses again without capturing.
+    var captureAbandoned = false
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -32,12 +39,21 @@ struct TOMLParser {
                 try consumeLineEnd()
             case UInt8(ascii: "["):
                 table = try parseHeaderLine(lineStart: lineStart)
+                if !capturePaths.isEmpty, let slot = captureSlot(for: sections[sections.count - 1]) {
+                    lineStart = try captureBody(slot: slot, table: table)
+                    if captureAbandoned { return (TOMLTable(), sections) }
+                    continue
+                }
             default:
                 try parseKeyValue(into: table, scope: sections.count - 1)
                 try consumeLineEnd()
                 sections[sections.count - 1].bodyEnd = pos
             }
             lineStart = pos
+        }
+        if !capturePaths.isEmpty {
+            finishCaptures()
+            if captureAbandoned { return (TOMLTable(), sections) }
         }
         return (builder.materialize(), sections)
     }

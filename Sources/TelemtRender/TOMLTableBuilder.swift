@@ -176,6 +176,11 @@ struct TOMLTableBuilder {
 }
 
 extension TOMLTableBuilder {
+    /// `true` if nothing was inserted into `table`.
+    func isEmpty(_ table: Int) -> Bool {
+        tables[table].entries.isEmpty
+    }
+
     /// Marks a finished inline table: nothing may be added to it afterwards.
     mutating func freeze(_ table: Int) {
         tables[table].origin = .inline
