@@ -6,18 +6,22 @@ import Crypto
 /// `secret = hex(HMAC-SHA256(master_key, "telemt-gitops/v1/" + name + "/" + rotate))[0..<32]`.
 /// Bumping `rotate` in the spec issues a new secret; an explicit `secret:` in the spec wins.
 public struct SecretDeriver: Sendable {
-    private let key: MasterKey
+    /// The HMAC already keyed and fed the common prefix; each derivation continues a copy of it,
+    /// so the key schedule runs once rather than once per user.
+    private let keyed: HMAC<SHA256>
 
     /// Creates a deriver for one master key.
     public init(key: MasterKey) {
-        self.key = key
+        var keyed = HMAC<SHA256>(key: key.symmetricKey)
+        keyed.update(data: Array("telemt-gitops/v1/".utf8))
+        self.keyed = keyed
     }
 
     /// The derived secret of `name` at rotation `rotate`: 32 lowercase hex digits.
     public func derive(name: String, rotate: Int) -> String {
-        let message = Array("telemt-gitops/v1/\(name)/\(rotate)".utf8)
-        let code = HMAC<SHA256>.authenticationCode(for: message, using: key.symmetricKey)
-        return String(Hex.encode(Array(code)).prefix(32))
+        var hmac = keyed
+        hmac.update(data: Array("\(name)/\(rotate)".utf8))
+        return Hex.encode(hmac.finalize().prefix(16))
     }
 
     /// The secret telemt should use for `user`: its explicit one, else the derived one.
