@@ -1,4 +1,6 @@
 import Foundation
+import Spec
+import TelemtRender
 
 // Workload generators and measurements for scripts/bench-*.sh.
 // Usage: Benchmarks <workload> [arguments]; each workload prints what it produced.
@@ -21,6 +23,14 @@ case "generate-users":
         exit(1)
     }
     print("wrote \(count) users (\(yaml.utf8.count) bytes) to \(arguments[2])")
+case "derive-secrets":
+    let count = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
+    let deriver = SecretDeriver(key: MasterKey.generate())
+    let users = (0..<count).map { UserSpec(name: "user\($0)") }
+    let start = DispatchTime.now()
+    let secrets = try deriver.secrets(for: users)
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+    print("derived \(secrets.count) secrets in \(String(format: "%.1f", elapsed)) ms")
 default:
     FileHandle.standardError.write(Data("unknown workload \(workload)\n".utf8))
     exit(2)

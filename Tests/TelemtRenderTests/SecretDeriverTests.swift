@@ -49,12 +49,24 @@ import Testing
         #expect(!error.description.contains(derived))
     }
 
-    @Test func everyUserGetsItsSecret() throws {
+    @Test(arguments: [200, 20_000])
+    func everyUserGetsItsOwnSecretInOrder(count: Int) throws {
         let deriver = SecretDeriver(key: key)
-        let users = (0..<200).map { UserSpec(name: "user\($0)") }
+        let users = (0..<count).map { UserSpec(name: "user\($0)", rotate: $0 % 3) }
         let secrets = try deriver.secrets(for: users)
-        #expect(secrets.count == 200)
-        #expect(Set(secrets.values).count == 200)
-        #expect(secrets["user7"] == deriver.derive(name: "user7", rotate: 0))
+        #expect(secrets.count == count)
+        #expect(Set(secrets).count == count)
+        for index in stride(from: 0, to: count, by: 997) {
+            #expect(secrets[index] == deriver.derive(name: "user\(index)", rotate: index % 3))
+        }
+    }
+
+    @Test func aDuplicateFarApartInALargeSetIsFound() throws {
+        let deriver = SecretDeriver(key: key)
+        var users = (0..<10_000).map { UserSpec(name: "user\($0)") }
+        users.append(UserSpec(name: "copy", secret: deriver.derive(name: "user5000", rotate: 0)))
+        let error = try #require(throws: DuplicateSecretError.self) { try deriver.secrets(for: users) }
+        #expect(error.first == "user5000")
+        #expect(error.second == "copy")
     }
 }

@@ -22,10 +22,10 @@ public struct ConfigBuilder: Sendable {
         of state: DesiredState, deriver: SecretDeriver, cutOff: Set<String> = []
     ) throws(DuplicateSecretError) -> [TelemtUser] {
         let secrets = try deriver.secrets(for: state.users)
-        return state.users.map { user in
+        return zip(state.users, secrets).map { user, secret in
             TelemtUser(
                 name: user.name,
-                secret: secrets[user.name] ?? deriver.secret(for: user),
+                secret: secret,
                 enabled: isEnabled(user) && !cutOff.contains(user.name),
                 maxTCPConnections: user.maxConnections,
                 maxUniqueIPs: user.maxUniqueIPs,
