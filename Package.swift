@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(
             name: "ReconcilerTests",
             dependencies: ["Reconciler", "Spec", "TelemtRender", "StatsSink"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
     ],
