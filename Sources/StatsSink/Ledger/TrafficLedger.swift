@@ -19,7 +19,8 @@ public struct TrafficLedger: Sendable {
     public func classify(_ snapshot: TelemtSnapshot, after previous: ScrapeIdentity?) -> ScrapeKind {
         guard let previous else { return .first }
         let bootShift = snapshot.boot.timeIntervalSince(previous.boot)
-        if snapshot.uptime <= previous.uptime, snapshot.scrapedAt <= previous.scrapedAt {
+        // Stored instants round-trip through a Unix-epoch double: compare to the millisecond.
+        if snapshot.uptime <= previous.uptime, snapshot.scrapedAt.timeIntervalSince(previous.scrapedAt) < 0.001 {
             return .duplicate
         }
         if snapshot.uptime < previous.uptime || bootShift > bootTolerance {
