@@ -88,4 +88,9 @@ extension SQLiteStatsStore {
     public func rawTrafficRowCount() throws -> Int {
         try run("count raw rows") { try writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM traffic_raw") ?? 0 } }
     }
+
+    /// SQLite's journal mode for this database (`wal` for file stores).
+    func journalMode() throws -> String {
+        try run("read journal mode") { try writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" } }
+    }
 }
