@@ -13,7 +13,7 @@ public struct MetricsEndpoint: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses a URL.
     public init(url: String) throws(ScrapeError) {
-        func invalid(_ why: String) -> ScrapeError { ScrapeError(url: String(url.prefix(200)), reason: .invalidURL(why)) }
+        func invalid(_ why: String) -> ScrapeError { ScrapeError(url: Self.redacted(url), reason: .invalidURL(why)) }
         guard url.utf8.count <= 2_048 else { throw invalid("the URL is longer than 2048 bytes") }
         guard url.lowercased().hasPrefix("http://") else {
             throw invalid(url.contains("://") ? "only http:// is supported" : "the URL has no http:// scheme")
@@ -53,6 +53,16 @@ public struct MetricsEndpoint: Sendable, Equatable, CustomStringConvertible {
         guard let portText else { return (String(host), 80) }
         guard let port = Int(portText), (1...65_535).contains(port) else { throw invalid("the port is not a number from 1 to 65535") }
         return (String(host), port)
+    }
+
+    /// The URL cut to 200 characters with any `user:password@` replaced, safe for messages.
+    static func redacted(_ url: String) -> String {
+        let clipped = String(url.prefix(200))
+        guard let scheme = clipped.range(of: "://") else { return clipped }
+        let rest = clipped[scheme.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return clipped }
+        return clipped[..<scheme.upperBound] + "(credentials removed)" + clipped[at...]
     }
 
     /// The URL, rebuilt.
