@@ -26,7 +26,7 @@ extension StatsStore {
     public func series(
         _ filter: UsageFilter, in interval: DateInterval, step: Calendar.Component, timeZone: TimeZone
     ) throws -> [UsagePoint] {
-        try Self.steps(of: interval, step: step, timeZone: timeZone).map { span in
+        try UsagePeriod.steps(of: interval, step: step, timeZone: timeZone).map { span in
             let usage = try usage(in: span, filter: filter)
             return UsagePoint(
                 start: span.start, end: span.end,
@@ -34,19 +34,5 @@ extension StatsStore {
                 toClient: usage.reduce(0) { $0 &+ $1.toClient }
             )
         }
-    }
-
-    /// `interval` cut at calendar `step` boundaries of `timeZone` (at most 1,000 steps).
-    public static func steps(of interval: DateInterval, step: Calendar.Component, timeZone: TimeZone) -> [DateInterval] {
-        let calendar = UsagePeriod.calendar(timeZone)
-        var result: [DateInterval] = []
-        var start = interval.start
-        while start < interval.end, result.count < 1_000 {
-            let natural = calendar.dateInterval(of: step, for: start)?.end ?? interval.end
-            let end = min(natural > start ? natural : interval.end, interval.end)
-            result.append(DateInterval(start: start, end: end))
-            start = end
-        }
-        return result
     }
 }

@@ -38,6 +38,20 @@ public struct UsagePeriod: Sendable, Equatable {
         return calendar
     }
 
+    /// `interval` cut at calendar `step` boundaries of `timeZone` (at most 1,000 steps).
+    public static func steps(of interval: DateInterval, step: Calendar.Component, timeZone: TimeZone) -> [DateInterval] {
+        let calendar = UsagePeriod.calendar(timeZone)
+        var result: [DateInterval] = []
+        var start = interval.start
+        while start < interval.end, result.count < 1_000 {
+            let natural = calendar.dateInterval(of: step, for: start)?.end ?? interval.end
+            let end = min(natural > start ? natural : interval.end, interval.end)
+            result.append(DateInterval(start: start, end: end))
+            start = end
+        }
+        return result
+    }
+
     static func component(of reset: ResetPeriod) -> Calendar.Component? {
         switch reset {
         case .none: nil
