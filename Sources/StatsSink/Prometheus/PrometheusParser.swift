@@ -40,6 +40,8 @@ public struct PrometheusParser: Sendable {
 private struct ParseState {
     let limits: PrometheusLimits
     var document = MetricsDocument()
+    /// Metric names seen so far: a family's name is built once, not once per sample.
+    var names = NameCache()
 
     init(limits: PrometheusLimits) {
         self.limits = limits
@@ -117,8 +119,8 @@ private struct ParseState {
         document.types[name] = type
     }
 
-    private func parseSample(_ cursor: inout LineCursor) throws(PrometheusParseError) -> MetricSample {
-        let name = cursor.string(try cursor.readName(label: false))
+    private mutating func parseSample(_ cursor: inout LineCursor) throws(PrometheusParseError) -> MetricSample {
+        let name = names.string(for: try cursor.readName(label: false), in: cursor.bytes)
         let separated = cursor.skipBlanks()
         var labels: [MetricLabel] = []
         if cursor.current == UInt8(ascii: "{") {

@@ -7,17 +7,13 @@ extension SQLiteStatsStore {
         return row.map { ScrapeIdentity(scrapedAt: Date(timeIntervalSince1970: $0[0]), uptime: $0[1]) }
     }
 
-    static func baselines(_ db: Database, node: String) throws -> [String: CounterBaseline] {
-        var result: [String: CounterBaseline] = [:]
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT user, from_client, to_client FROM counter_baseline WHERE node = ?", arguments: [node]
-        )
-        while let row = try rows.next() {
-            let from: Int64 = row[1]
-            let to: Int64 = row[2]
-            result[row[0]] = CounterBaseline(fromClient: UInt64(clamping: from), toClient: UInt64(clamping: to))
-        }
-        return result
+    /// The node's last scrape identity and per-user baselines, stored together in one row.
+    static func nodeState(_ db: Database, node: String) throws -> (identity: ScrapeIdentity, baselines: [String: CounterBaseline])? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT scraped_at, uptime, baselines FROM node_state WHERE node = ?", arguments: [node])
+        else { return nil }
+        let blob: Data = row[2]
+        let identity = ScrapeIdentity(scrapedAt: Date(timeIntervalSince1970: row[0]), uptime: row[1])
+        return (identity, try BaselineCodec.decode(Array(blob)))
     }
 
     static func insertScrape(_ db: Database, _ snapshot: TelemtSnapshot, node: String, step: LedgerStep) throws -> Int64 {
@@ -32,11 +28,9 @@ extension SQLiteStatsStore {
     }
 
     static func insertTraffic(_ db: Database, _ deltas: [TrafficDelta], scrapeID: Int64) throws {
-        let statement = try db.cachedStatement(
-            sql: "INSERT INTO traffic_raw (scrape_id, user, from_client, to_client) VALUES (?, ?, ?, ?)"
-        )
-        for delta in deltas {
-            try statement.execute(arguments: [scrapeID, delta.user, Int64(clamping: delta.fromClient), Int64(clamping: delta.toClient)])
+        try insertBatched(db, head: "INSERT INTO traffic_raw (scrape_id, user, from_client, to_client)", width: 4, count: deltas.count) {
+            let delta = deltas[$0]
+            return [scrapeID, delta.user, Int64(clamping: delta.fromClient), Int64(clamping: delta.toClient)]
         }
     }
 
@@ -57,27 +51,31 @@ extension SQLiteStatsStore {
         }
     }
 
-    static func saveBaselines(_ db: Database, _ step: LedgerStep, node: String) throws {
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO counter_baseline (node, user, from_client, to_client) VALUES (?, ?, ?, ?)
-            ON CONFLICT (node, user) DO UPDATE SET from_client = excluded.from_client, to_client = excluded.to_client
-            """)
-        for (user, baseline) in step.updatedBaselines {
-            try upsert.execute(arguments: [node, user, Int64(clamping: baseline.fromClient), Int64(clamping: baseline.toClient)])
-        }
-        let delete = try db.cachedStatement(sql: "DELETE FROM counter_baseline WHERE node = ? AND user = ?")
-        for user in step.vanished {
-            try delete.execute(arguments: [node, user])
+    /// Inserts `count` rows of `width` values with multi-row `VALUES` lists, 256 rows a statement.
+    static func insertBatched(
+        _ db: Database, head: String, tail: String = "", width: Int, count: Int,
+        row: (Int) -> [any DatabaseValueConvertible]
+    ) throws {
+        let batch = 256
+        let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        for start in stride(from: 0, to: count, by: batch) {
+            let rows = min(batch, count - start)
+            let sql = head + " VALUES " + Array(repeating: tuple, count: rows).joined(separator: ", ") + " " + tail
+            var values: [any DatabaseValueConvertible] = []
+            values.reserveCapacity(rows * width)
+            for index in start..<start + rows { values += row(index) }
+            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
         }
     }
 
-    static func saveIdentity(_ db: Database, _ identity: ScrapeIdentity, node: String) throws {
+    static func saveNodeState(_ db: Database, node: String, identity: ScrapeIdentity, baselines: [String: CounterBaseline]) throws {
         try db.execute(
             sql: """
-                INSERT INTO node_state (node, scraped_at, uptime) VALUES (?, ?, ?)
-                ON CONFLICT (node) DO UPDATE SET scraped_at = excluded.scraped_at, uptime = excluded.uptime
+                INSERT INTO node_state (node, scraped_at, uptime, baselines) VALUES (?, ?, ?, ?)
+                ON CONFLICT (node) DO UPDATE SET
+                    scraped_at = excluded.scraped_at, uptime = excluded.uptime, baselines = excluded.baselines
                 """,
-            arguments: [node, identity.scrapedAt.timeIntervalSince1970, identity.uptime]
+            arguments: [node, identity.scrapedAt.timeIntervalSince1970, identity.uptime, Data(BaselineCodec.encode(baselines))]
         )
     }
 }

