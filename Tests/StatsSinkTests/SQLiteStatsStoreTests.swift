@@ -96,4 +96,26 @@ struct SQLiteStatsStoreTests {
         #expect(points.count == 5, "t0 is not on an hour, so the first and last steps are partial")
         #expect(points.map(\.total).reduce(0, +) == 200)
     }
+
+    /// Property: the one-pass span query agrees with one usage query per span.
+    @Test func spanQueryMatchesPerSpanUsage() throws {
+        let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
+        var random = SeededGenerator(seed: 19)
+        var counters: [String: (UInt64, UInt64)] = [:]
+        for minute in stride(from: 0.0, to: 4 * 24 * 60, by: 45) {
+            let user = ["a", "b", "c"].randomElement(using: &random)!
+            let old = counters[user] ?? (0, 0)
+            counters[user] = (old.0 + .random(in: 1...900, using: &random), old.1 + .random(in: 1...900, using: &random))
+            _ = try store.record(snap(minute, counters), node: "n1")
+        }
+        for _ in 0..<50 {
+            var boundaries = [t0.addingTimeInterval(.random(in: -3_600...86_400, using: &random))]
+            for _ in 0..<Int.random(in: 1...8, using: &random) {
+                boundaries.append(boundaries.last!.addingTimeInterval(.random(in: 0...40_000, using: &random)))
+            }
+            let filter = Bool.random(using: &random) ? UsageFilter.all : UsageFilter(user: "b")
+            let perSpan = try zip(boundaries, boundaries.dropFirst()).map { try store.usage(in: DateInterval(start: $0, end: $1), filter: filter) }
+            #expect(try store.usage(between: boundaries, filter: filter) == perSpan)
+        }
+    }
 }

@@ -17,6 +17,11 @@ public protocol StatsStore: Sendable {
     /// sorted by user.
     func usage(in interval: DateInterval?, filter: UsageFilter) throws -> [UserUsage]
 
+    /// Per-user bytes in each of the consecutive spans `[boundaries[i], boundaries[i+1])`, one
+    /// array of users per span. Stores may answer it in one pass; the default asks ``usage(in:filter:)``
+    /// once per span.
+    func usage(between boundaries: [Date], filter: UsageFilter) throws -> [[UserUsage]]
+
     /// The system samples of `node` recorded in `interval`, oldest first.
     func systemSamples(node: String, in interval: DateInterval) throws -> [SystemSample]
 

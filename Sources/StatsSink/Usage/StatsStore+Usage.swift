@@ -10,6 +10,11 @@ extension StatsStore {
         try usage(in: UsagePeriod.containing(now, reset: reset, timeZone: timeZone).interval, filter: filter)
     }
 
+    /// Per-user bytes in each span between consecutive `boundaries`, one ``usage(in:filter:)`` per span.
+    public func usage(between boundaries: [Date], filter: UsageFilter) throws -> [[UserUsage]] {
+        try zip(boundaries, boundaries.dropFirst()).map { try usage(in: DateInterval(start: $0, end: max($0, $1)), filter: filter) }
+    }
+
     /// Per-user bytes over all recorded time.
     public func lifetimeUsage(filter: UsageFilter = .all) throws -> [UserUsage] {
         try usage(in: nil, filter: filter)

@@ -66,8 +66,9 @@ public struct UsageReport: Sendable, Equatable, Codable {
               let first = calendar.date(byAdding: step, value: -(steps - 1), to: current.start)
         else { return [] }
         let spans = UsagePeriod.steps(of: DateInterval(start: first, end: current.end), step: step, timeZone: timeZone)
-        return try spans.map { span in
-            Dictionary(uniqueKeysWithValues: try store.usage(in: span, filter: filter).map { ($0.user, $0.total) })
+        let boundaries = spans.map(\.start) + [current.end]
+        return try store.usage(between: boundaries, filter: filter).map { users in
+            Dictionary(uniqueKeysWithValues: users.map { ($0.user, $0.total) })
         }
     }
 }
