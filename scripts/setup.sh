@@ -16,6 +16,7 @@ packages=(
   zbar-tools         # tests: zbarimg decodes the QR codes we write
   python3            # tests: an independent TOML reader (tomllib) checks rendered configs
   time               # benchmarks: peak memory through /usr/bin/time
+  python3-venv       # benchmarks: the Python baseline of scripts/bench-stats.sh (pip into a venv)
 )
 
 missing=()

@@ -7,7 +7,7 @@ import TelemtRender
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let workload = arguments.first else {
-    FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml\n".utf8))
+    FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml | derive-secrets [COUNT] | stats ...\n".utf8))
     exit(2)
 }
 
@@ -23,6 +23,8 @@ case "generate-users":
         exit(1)
     }
     print("wrote \(count) users (\(yaml.utf8.count) bytes) to \(arguments[2])")
+case "stats":
+    try StatsBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "derive-secrets":
     let count = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
     let deriver = SecretDeriver(key: MasterKey.generate())

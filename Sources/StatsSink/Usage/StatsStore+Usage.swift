@@ -1,0 +1,43 @@
+public import Foundation
+public import Spec
+
+extension StatsStore {
+    /// Per-user bytes in the period of `reset` containing `now` in `timeZone` (quota usage is the
+    /// ``UserUsage/total``).
+    public func usage(
+        period reset: ResetPeriod, timeZone: TimeZone, at now: Date, filter: UsageFilter = .all
+    ) throws -> [UserUsage] {
+        try usage(in: UsagePeriod.containing(now, reset: reset, timeZone: timeZone).interval, filter: filter)
+    }
+
+    /// Per-user bytes in each span between consecutive `boundaries`, one ``usage(in:filter:)`` per span.
+    public func usage(between boundaries: [Date], filter: UsageFilter) throws -> [[UserUsage]] {
+        try zip(boundaries, boundaries.dropFirst()).map { try usage(in: DateInterval(start: $0, end: max($0, $1)), filter: filter) }
+    }
+
+    /// Per-user bytes over all recorded time.
+    public func lifetimeUsage(filter: UsageFilter = .all) throws -> [UserUsage] {
+        try usage(in: nil, filter: filter)
+    }
+
+    /// The `limit` users with the most bytes in `interval` (all time when `nil`), largest first.
+    public func topUsers(limit: Int, in interval: DateInterval?, filter: UsageFilter = .all) throws -> [UserUsage] {
+        let all = try usage(in: interval, filter: filter)
+        return Array(all.sorted { ($0.total, $1.user) > ($1.total, $0.user) }.prefix(max(0, limit)))
+    }
+
+    /// Bytes matching `filter` in each calendar `step` (hour, day, week, month) of `interval` in
+    /// `timeZone`, for charts.
+    public func series(
+        _ filter: UsageFilter, in interval: DateInterval, step: Calendar.Component, timeZone: TimeZone
+    ) throws -> [UsagePoint] {
+        try UsagePeriod.steps(of: interval, step: step, timeZone: timeZone).map { span in
+            let usage = try usage(in: span, filter: filter)
+            return UsagePoint(
+                start: span.start, end: span.end,
+                fromClient: usage.reduce(0) { $0 &+ $1.fromClient },
+                toClient: usage.reduce(0) { $0 &+ $1.toClient }
+            )
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import StatsSink
+
+/// `telemt-gitops scrape`: one scrape of telemt's /metrics, recorded into the stats store.
+struct ScrapeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scrape",
+        abstract: "Scrape telemt's /metrics once and record the new traffic.",
+        discussion: """
+            Reads telemt's per-user octet counters, adds what is new since the last recorded scrape \
+            (restarts and counter resets included) and prints what was recorded. Recording the same \
+            scrape twice adds nothing; a failed scrape records nothing.
+            """
+    )
+
+    @Option(name: .customLong("metrics"), help: "telemt's metrics URL (plain HTTP).")
+    var metricsURL = "http://127.0.0.1:9090/metrics"
+
+    @Option(help: "The stats database (SQLite; created if missing).")
+    var db: String
+
+    @Option(help: "This proxy host's name in the store.")
+    var node = "local"
+
+    @Option(help: "Seconds allowed for the whole HTTP exchange.")
+    var timeout: Double = 5
+
+    func run() throws {
+        let snapshot = try MetricsScraper(url: metricsURL, timeout: timeout).scrape()
+        let store = try SQLiteStatsStore(path: db)
+        let result = try store.record(snapshot, node: node)
+        print(summary(snapshot, result))
+        guard !result.deltas.isEmpty else { return }
+        let width = max(4, result.deltas.map(\.user.count).max() ?? 0)
+        print("  " + "USER".padding(toLength: width, withPad: " ", startingAt: 0) + "  FROM CLIENT    TO CLIENT")
+        for delta in result.deltas {
+            print("  " + delta.user.padding(toLength: width, withPad: " ", startingAt: 0)
+                + "  " + pad(ByteCountFormat.string(delta.fromClient), 11) + "  " + pad(ByteCountFormat.string(delta.toClient), 11))
+        }
+    }
+
+    private func summary(_ snapshot: TelemtSnapshot, _ result: RecordResult) -> String {
+        let version = snapshot.version.map { "telemt \($0)" } ?? "telemt"
+        let uptime = Int(snapshot.uptime)
+        let header = "node \(node): \(version), up \(uptime / 86_400)d \(uptime % 86_400 / 3_600)h \(uptime % 3_600 / 60)m, "
+            + "\(result.users) users"
+        switch result.kind {
+        case .duplicate:
+            return header + "; already recorded, nothing added"
+        case .first, .continued, .restarted:
+            let from = result.deltas.reduce(0) { $0 + $1.fromClient }
+            let to = result.deltas.reduce(0) { $0 + $1.toClient }
+            let note = result.kind == .restarted ? " (telemt restarted)" : result.kind == .first ? " (first scrape)" : ""
+            let vanished = result.vanished.isEmpty ? "" : ", \(result.vanished.count) series vanished"
+            return header + "\(note); recorded +\(ByteCountFormat.string(from)) from clients, "
+                + "+\(ByteCountFormat.string(to)) to clients for \(result.deltas.count) user\(result.deltas.count == 1 ? "" : "s")\(vanished)"
+        }
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}

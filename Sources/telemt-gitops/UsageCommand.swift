@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import Spec
+import StatsSink
+
+/// `telemt-gitops usage`: recorded traffic per user for the current period, as a table or JSON.
+struct UsageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "usage",
+        abstract: "Show recorded traffic per user in the current period.",
+        discussion: """
+            Periods are calendar days, ISO weeks, months or years in --timezone (DST included); \
+            'lifetime' is all recorded traffic. The trend shows the last 7 days (hours for --period day).
+            """
+    )
+
+    @Argument(help: "Only this user.")
+    var user: String?
+
+    @Option(help: "The stats database (SQLite).")
+    var db: String
+
+    @Option(help: "day, week, month, year or lifetime.")
+    var period = "month"
+
+    @Option(help: "IANA time zone of the calendar (users.yaml's timezone).")
+    var timezone = "UTC"
+
+    @Option(help: "Only this node's traffic (default: all nodes in the store).")
+    var node: String?
+
+    @Flag(help: "Print JSON for scripts.")
+    var json = false
+
+    func run() throws {
+        guard let zone = TimeZone(identifier: timezone) else {
+            throw ValidationError("unknown time zone '\(timezone)'; use an IANA name such as Europe/Moscow")
+        }
+        guard FileManager.default.fileExists(atPath: db) else {
+            throw ValidationError("no stats database at \(db); run 'telemt-gitops scrape --db \(db)' first")
+        }
+        let store = try SQLiteStatsStore(path: db)
+        let report = try UsageReport(
+            store: store, reset: try reset(), timeZone: zone, at: Date(), filter: UsageFilter(node: node, user: user)
+        )
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.dateEncodingStrategy = .iso8601
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(table(report))
+        }
+    }
+
+    private func reset() throws -> ResetPeriod {
+        switch period.lowercased() {
+        case "day", "daily": .daily
+        case "week", "weekly": .weekly
+        case "month", "monthly": .monthly
+        case "year", "yearly": .yearly
+        case "lifetime", "none", "all": ResetPeriod.none
+        default: throw ValidationError("unknown period '\(period)'; use day, week, month, year or lifetime")
+        }
+    }
+
+    private func table(_ report: UsageReport) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = TimeZone(identifier: report.timeZone)
+        var lines = [heading(report, formatter)]
+        guard !report.rows.isEmpty else { return (lines + ["no traffic recorded"]).joined(separator: "\n") }
+        let width = max(4, report.rows.map(\.user.count).max() ?? 0)
+        let trendTitle = report.trendStep == "hour" ? "LAST 7 HOURS" : "LAST 7 DAYS"
+        lines.append(cell("USER", width, left: true) + cell("PERIOD", 11) + cell("FROM CLIENT", 12) + cell("TO CLIENT", 12)
+            + cell("LIFETIME", 11) + "  " + trendTitle)
+        for row in report.rows {
+            lines.append(cell(row.user, width, left: true) + cell(ByteCountFormat.string(row.total), 11)
+                + cell(ByteCountFormat.string(row.fromClient), 12) + cell(ByteCountFormat.string(row.toClient), 12)
+                + cell(ByteCountFormat.string(row.lifetime), 11) + "  " + sparkline(row.trend))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func heading(_ report: UsageReport, _ formatter: DateFormatter) -> String {
+        guard let start = report.periodStart, let end = report.periodEnd else {
+            return "Lifetime usage (\(report.timeZone))"
+        }
+        return "Usage \(formatter.string(from: start)) → \(formatter.string(from: end)) (\(report.reset), \(report.timeZone))"
+    }
+
+    private func cell(_ text: String, _ width: Int, left: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - text.count))
+        return left ? text + padding : "  " + padding + text
+    }
+
+    private func sparkline(_ values: [UInt64]) -> String {
+        let bars = Array("▁▂▃▄▅▆▇█")
+        guard let top = values.max(), top > 0 else { return String(repeating: "·", count: values.count) }
+        return String(values.map { $0 == 0 ? "·" : bars[min(bars.count - 1, Int(Double($0) / Double(top) * Double(bars.count - 1)))] })
+    }
+}

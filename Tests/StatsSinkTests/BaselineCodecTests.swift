@@ -1,0 +1,24 @@
+import Testing
+@testable import StatsSink
+
+struct BaselineCodecTests {
+    @Test func roundTripsRandomBaselines() throws {
+        var random = SeededGenerator(seed: 5)
+        for _ in 0..<200 {
+            var baselines: [String: CounterBaseline] = [:]
+            for _ in 0..<Int.random(in: 0...40, using: &random) {
+                let name = String((0..<Int.random(in: 1...64, using: &random)).map { _ in "aZ09_.-é".randomElement(using: &random)! })
+                baselines[name] = CounterBaseline(fromClient: .random(in: 0...UInt64.max, using: &random), toClient: .random(in: 0...UInt64.max, using: &random))
+            }
+            #expect(try BaselineCodec.decode(BaselineCodec.encode(baselines)) == baselines)
+        }
+    }
+
+    @Test func rejectsTruncatedOrForeignBytes() {
+        let bytes = BaselineCodec.encode(["alice": CounterBaseline(fromClient: 1, toClient: 2)])
+        for length in 0..<bytes.count where length != 1 {
+            #expect(throws: BaselineCodec.CorruptBaselines.self) { try BaselineCodec.decode(Array(bytes.prefix(length))) }
+        }
+        #expect(throws: BaselineCodec.CorruptBaselines.self) { try BaselineCodec.decode([2] + bytes.dropFirst()) }
+    }
+}

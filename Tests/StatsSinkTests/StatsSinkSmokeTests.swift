@@ -1,6 +1,0 @@
-import Testing
-@testable import StatsSink
-
-@Test func moduleLinks() {
-    #expect(Bool(true))
-}

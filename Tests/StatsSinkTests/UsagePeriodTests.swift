@@ -1,0 +1,75 @@
+import Foundation
+import Spec
+import Testing
+@testable import StatsSink
+
+struct UsagePeriodTests {
+    static func date(_ text: String) -> Date {
+        ISO8601DateFormatter().date(from: text)!
+    }
+
+    /// Records one scrape every `step` seconds over `span`, each adding a different number of
+    /// bytes; returns each scrape's instant and bytes.
+    static func recordSteadyTraffic(_ store: SQLiteStatsStore, from start: Date, hours: Double, step: Double) throws -> [(Date, UInt64)] {
+        var counter: UInt64 = 0
+        var added: [(Date, UInt64)] = []
+        var random = SeededGenerator(seed: 42)
+        for index in 0...Int(hours * 3_600 / step) {
+            let at = start.addingTimeInterval(Double(index) * step)
+            let bytes = index == 0 ? 0 : UInt64.random(in: 1...1_000_000, using: &random)
+            counter += bytes
+            let snapshot = TelemtSnapshot(
+                scrapedAt: at, uptime: 100_000 + Double(index) * step,
+                users: ["alice": UserCounters(octetsFromClient: counter, octetsToClient: 0)]
+            )
+            #expect(try store.record(snapshot, node: "n1").totalBytes == bytes)
+            added.append((at, bytes))
+        }
+        return added
+    }
+
+    @Test func moscowMonthRolloverCountsEachByteOnce() throws {
+        let moscow = try #require(TimeZone(identifier: "Europe/Moscow"))
+        let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
+        let added = try Self.recordSteadyTraffic(store, from: Self.date("2026-03-31T18:00:00Z"), hours: 6, step: 600)
+        let boundary = Self.date("2026-03-31T21:00:00Z")  // 2026-04-01 00:00 in Moscow
+        let march = try store.usage(period: .monthly, timeZone: moscow, at: Self.date("2026-03-31T20:59:59Z"))
+        let april = try store.usage(period: .monthly, timeZone: moscow, at: boundary)
+        #expect(UsagePeriod.containing(boundary, reset: .monthly, timeZone: moscow).interval?.start == boundary)
+        #expect(march.first?.total == added.filter { $0.0 < boundary }.reduce(0) { $0 + $1.1 })
+        #expect(april.first?.total == added.filter { $0.0 >= boundary }.reduce(0) { $0 + $1.1 })
+        #expect((march.first?.total ?? 0) + (april.first?.total ?? 0) == added.reduce(0) { $0 + $1.1 })
+    }
+
+    @Test(arguments: [
+        ("2026-03-28T20:00:00Z", "2026-03-28T23:00:00Z", 23.0),  // spring forward: a 23-hour day
+        ("2026-10-24T20:00:00Z", "2026-10-24T22:00:00Z", 25.0),  // fall back: a 25-hour day
+    ])
+    func berlinDSTDaysCountEachByteOnce(start: String, dayStart: String, hours: Double) throws {
+        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
+        let added = try Self.recordSteadyTraffic(store, from: Self.date(start), hours: 54, step: 900)
+        let day = try #require(UsagePeriod.containing(Self.date(dayStart), reset: .daily, timeZone: berlin).interval)
+        #expect(day.duration == hours * 3_600)
+        var covered: UInt64 = 0
+        var period = UsagePeriod.containing(Self.date(start), reset: .daily, timeZone: berlin)
+        while let interval = period.interval, interval.start <= added.last!.0 {
+            let expected = added.filter { interval.contains($0.0) && $0.0 < interval.end }.reduce(0) { $0 + $1.1 }
+            let used = try store.usage(in: interval, filter: UsageFilter(user: "alice")).first?.total ?? 0
+            #expect(used == expected, "day starting \(interval.start)")
+            covered += used
+            period = try #require(period.next(timeZone: berlin))
+        }
+        #expect(covered == added.reduce(0) { $0 + $1.1 })
+    }
+
+    @Test func weeksStartOnMondayAndNoneIsLifetime() throws {
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        let week = try #require(UsagePeriod.containing(Self.date("2026-11-22T12:00:00Z"), reset: .weekly, timeZone: utc).interval)
+        #expect(week.start == Self.date("2026-11-16T00:00:00Z"))
+        #expect(week.duration == 7 * 86_400)
+        #expect(UsagePeriod.containing(Date(), reset: .none, timeZone: utc).interval == nil)
+        let year = try #require(UsagePeriod.containing(Self.date("2026-06-01T00:00:00Z"), reset: .yearly, timeZone: utc).interval)
+        #expect(year.start == Self.date("2026-01-01T00:00:00Z") && year.end == Self.date("2027-01-01T00:00:00Z"))
+    }
+}
