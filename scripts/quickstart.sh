@@ -41,8 +41,23 @@ echo "== links of the first user"
 first=$(awk '/^users:/{u=1;next} u && /^  [A-Za-z0-9_.-]+:/{sub(":.*","");gsub(" ","");print;exit}' examples/users.yaml)
 "$bin" links "$first" --spec "$repo" --key "$state/master.key" --qr terminal
 
+echo "== traffic accounting (SQLite), from a stand-in for telemt's /metrics on 127.0.0.1"
+mkdir -p "$state/metrics-standin"
+cp examples/metrics.prom "$state/metrics-standin/metrics"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$state/metrics-standin" >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
+  sleep 0.1
+done
+"$bin" scrape --metrics "http://127.0.0.1:$port/metrics" --db "$state/stats.sqlite" --node quickstart
+"$bin" usage --db "$state/stats.sqlite" --period month --timezone Europe/Moscow
+
 cat <<MSG
 
 Done. The rendered config is $state/telemt/config.toml (mode 0600); point telemt at it.
-Edit $repo/users.yaml, commit, and run this script again (or '$bin render ...') to apply.
+Edit $repo/users.yaml, commit, and run this script again to apply. Traffic is in $state/stats.sqlite:
+scraping the same unchanged counters again records nothing new.
 MSG
