@@ -1,2 +1,0 @@
-/// The reconcile loop: git source, observed state, plan, apply and status.
-public enum ReconcilerModule {}

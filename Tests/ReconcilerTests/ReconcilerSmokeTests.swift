@@ -1,6 +1,0 @@
-import Testing
-@testable import Reconciler
-
-@Test func moduleLinks() {
-    #expect(Bool(true))
-}
