@@ -1,4 +1,5 @@
 import Foundation
+@testable import Reconciler
 
 /// Runs command-line tools (git, ssh-keygen, gpg, sshd) for test fixtures.
 enum Shell {
@@ -25,42 +26,23 @@ enum Shell {
 
     /// Runs `arguments` (the first is looked up on PATH) and returns standard output; throws on failure.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, env: [String: String] = [:],
-                    input: Data? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.environment = environment(env)
-        if let directory { process.currentDirectoryURL = directory }
-        let output = Pipe()
-        let errors = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(input) }
-        try stdin.fileHandleForWriting.close()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(command: arguments.joined(separator: " "), status: process.terminationStatus,
-                          stderr: String(decoding: errData, as: UTF8.self))
+    static func run(_ arguments: [String], env: [String: String] = [:], input: Data? = nil) throws -> String {
+        let scratch = try TemporaryDirectory("shell")
+        let prefix = scratch.path("io-")
+        let output = try ProcessRunner.run(arguments[0], Array(arguments.dropFirst()), stdin: [UInt8](input ?? Data()),
+                                           filePrefix: prefix, environment: environment(env), timeout: .seconds(120))
+        guard output.status == 0 else {
+            throw Failure(command: arguments.joined(separator: " "), status: output.status, stderr: output.stderr)
         }
-        return String(decoding: outData, as: UTF8.self)
+        return output.stdout
     }
 
-    /// Starts a long-running server process; the caller terminates it.
-    static func start(_ arguments: [String], env: [String: String] = [:], in directory: URL? = nil) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.environment = environment(env)
-        if let directory { process.currentDirectoryURL = directory }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    /// Starts a long-running server process; the caller kills and reaps it.
+    static func start(_ arguments: [String], env: [String: String] = [:]) throws -> pid_t {
+        guard let executable = ProcessRunner.locate(arguments[0]) else {
+            throw Failure(command: arguments[0], status: 127, stderr: "not installed")
+        }
+        return try ProcessRunner.spawn([executable.path] + arguments.dropFirst(), environment: environment(env),
+                                       stdin: "/dev/null", stdout: "/dev/null", stderr: "/dev/null")
     }
 }
