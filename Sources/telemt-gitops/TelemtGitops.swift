@@ -11,6 +11,6 @@ struct TelemtGitops: AsyncParsableCommand {
             telemt's config.toml, accounts traffic and enforces quotas and expiries.
             """,
         version: "0.1.0",
-        subcommands: []
+        subcommands: [FetchCommand.self]
     )
 }

@@ -25,7 +25,7 @@ struct RemoteURL: Sendable, Hashable {
                                             reason: "unsupported scheme '\(scheme)'")
             }
             self.transport = transport
-            self.host = components.host
+            self.host = transport == .local ? nil : components.host
             self.port = components.port
         } else if let (host, _) = Self.scpStyle(raw) {
             transport = .ssh
