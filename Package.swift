@@ -45,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "Reconciler",
-            dependencies: ["Spec", "TelemtRender", "StatsSink", "CGit2"],
+            dependencies: ["Spec", "TelemtRender", "StatsSink", "CGit2", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
