@@ -31,15 +31,18 @@ if [ -n "$(git -C "$repo" status --porcelain)" ]; then
 fi
 git -C "$repo" log --oneline -1
 
+echo "== fetch (libgit2, into $state/git)"
+"$bin" fetch --repo "$repo" --state-dir "$state"
+
 echo "== validate"
-"$bin" validate "$repo"
+"$bin" validate --repo "$repo" --state-dir "$state"
 
 echo "== render"
-"$bin" render --spec "$repo" --key "$state/master.key" --out "$state/telemt/config.toml"
+"$bin" render --repo "$repo" --state-dir "$state" --key "$state/master.key" --out "$state/telemt/config.toml"
 
 echo "== links of the first user"
 first=$(awk '/^users:/{u=1;next} u && /^  [A-Za-z0-9_.-]+:/{sub(":.*","");gsub(" ","");print;exit}' examples/users.yaml)
-"$bin" links "$first" --spec "$repo" --key "$state/master.key" --qr terminal
+"$bin" links "$first" --repo "$repo" --state-dir "$state" --key "$state/master.key" --qr terminal
 
 echo "== traffic accounting (SQLite), from a stand-in for telemt's /metrics on 127.0.0.1"
 mkdir -p "$state/metrics-standin"

@@ -6,38 +6,27 @@ import Reconciler
 struct FetchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
-        abstract: "Fetch the desired-state repository and print the revision and files it read.")
+        abstract: "Fetch the desired-state repository and print the revision and files it read.",
+        discussion: """
+            Clones into <state-dir>/git on first use and fetches incrementally after. A force-push is \
+            followed and reported as "history rewritten". Commits that only change status/ files are \
+            skipped. Exit status 0 when a revision was read, 1 on any error (the cache stays usable).
+            Examples:
+              telemt-gitops fetch --repo git@github.com:acme/proxy-users.git --ssh-key deploy_key --known-hosts known_hosts
+              telemt-gitops fetch --repo https://git.example.com/ops/proxy.git --token-file token --path proxies/eu1
+            """)
 
-    @Option(help: "Repository: file://, path, git://, ssh://, user@host:path, http(s)://.")
-    var repo: String
-    @Option(help: "Branch to track (default main).") var branch: String?
-    @Option(help: "Tag to track instead of a branch.") var tag: String?
-    @Option(help: "Commit to pin instead of a branch.") var commit: String?
-    @Option(help: "Directory inside the repository holding users.yaml.") var path: String = ""
-    @Option(help: "State directory; the git cache lives in <state-dir>/git.") var stateDir: String = "state"
-    @Option(help: "SSH deploy key (private key file).") var sshKey: String?
-    @Option(help: "known_hosts file (required with --ssh-key).") var knownHosts: String?
-    @Option(help: "File whose first line is an HTTPS token.") var tokenFile: String?
-    @Option(help: "File whose first line is user:password for HTTPS.") var credentialsFile: String?
-    @Option(help: "Verify SSH commit signatures against this allowed-signers file.") var allowedSigners: String?
-    @Option(help: "Verify OpenPGP commit signatures against this keyring.") var gpgKeyring: String?
-    @Option(help: "Network timeout in seconds.") var timeout: Int = 120
+    @OptionGroup(title: "Git source")
+    var source: RepoOptions
+
+    func validate() throws {
+        if source.repo == nil { throw ValidationError("fetch needs --repo URL (file://, a path, git://, ssh://, user@host:path or http(s)://)") }
+    }
 
     func run() async throws {
-        let url: (String?) -> URL? = { $0.map { URL(fileURLWithPath: $0) } }
-        let options = GitSourceOptions(
-            repository: repo, branch: branch, tag: tag, commit: commit, subPath: path,
-            stateDirectory: URL(fileURLWithPath: stateDir), sshKey: url(sshKey), knownHosts: url(knownHosts),
-            tokenFile: url(tokenFile), credentialsFile: url(credentialsFile), allowedSigners: url(allowedSigners),
-            gpgKeyring: url(gpgKeyring), timeoutSeconds: timeout)
-        do {
-            let source = try GitSource(try options.configuration())
-            let (fetch, revision) = try await source.fetchAndRead()
-            print(Self.report(fetch, revision))
-        } catch let error as GitSourceError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode.failure
-        }
+        guard let options = source.gitOptions else { return }
+        let (fetch, revision) = try await source.fetchRevision(options)
+        print(Self.report(fetch, revision))
     }
 
     static func report(_ fetch: FetchResult, _ revision: DesiredRevision) -> String {

@@ -5,7 +5,7 @@ import Spec
 import TelemtRender
 
 /// `telemt-gitops links USER`: prints a user's proxy links, optionally as a QR code.
-struct LinksCommand: ParsableCommand {
+struct LinksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "links",
         abstract: "Print a user's tg:// and https://t.me links, optionally as a QR code.",
@@ -48,8 +48,8 @@ struct LinksCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let loaded = try loadSpec()
+    func run() async throws {
+        let loaded = try await loadSpec()
         guard let entry = loaded.state.user(named: user) else {
             let names = loaded.state.users.map(\.name)
             let hint = Suggestion.closest(to: user, among: names).map { " (did you mean '\($0)'?)" } ?? ""
@@ -65,8 +65,8 @@ struct LinksCommand: ParsableCommand {
         try writeQR(for: link.telegramURL)
     }
 
-    private func loadSpec() throws -> LoadedSpec {
-        let files = try repo.desiredFiles(localPath: spec)
+    private func loadSpec() async throws -> LoadedSpec {
+        let files = try await repo.desiredFiles(localPath: spec)
         do {
             return try SpecLoader.load(files.users)
         } catch {

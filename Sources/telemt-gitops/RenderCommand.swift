@@ -4,7 +4,7 @@ import Reconciler
 import TelemtRender
 
 /// `telemt-gitops render`: validates the spec and writes telemt's config.toml.
-struct RenderCommand: ParsableCommand {
+struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Validate the spec, derive secrets and write telemt's config.toml atomically.",
@@ -37,9 +37,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Judge expiries at this RFC 3339 time instead of now (for previews).", valueName: "time"))
     var now: String?
 
-    func run() throws {
+    func run() async throws {
         let moment = try parsedNow()
-        let files = try repo.desiredFiles(localPath: spec)
+        let files = try await repo.desiredFiles(localPath: spec)
         let reader = LocalDesiredReader()
         var templateFile = try template.map { try reader.file($0) } ?? files.template
         if templateFile == nil, out != "-", FileManager.default.fileExists(atPath: out) {

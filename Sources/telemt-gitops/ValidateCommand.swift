@@ -4,7 +4,7 @@ import Reconciler
 import Spec
 
 /// `telemt-gitops validate`: checks users.yaml (and the telemt template) without touching anything.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check users.yaml (or users/*.yaml) and the telemt.toml template; change nothing.",
@@ -28,8 +28,8 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup(title: "Git source")
     var repo: RepoOptions
 
-    func run() throws {
-        let files = try repo.desiredFiles(localPath: path)
+    func run() async throws {
+        let files = try await repo.desiredFiles(localPath: path)
         let templateFile = try template.map { try LocalDesiredReader().file($0) }
         do {
             let checked = try DesiredStateCheck(files: files, template: templateFile).run()

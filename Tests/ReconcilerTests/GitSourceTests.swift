@@ -20,7 +20,7 @@ struct GitSourceTests {
         #expect(revision.commit == id)
         #expect(revision.subject == "Add alice")
         #expect(revision.author == "Admin <admin@example.com>")
-        #expect(revision.userFiles == [RevisionFile(path: "users.yaml", bytes: Array(usersYAML.utf8))])
+        #expect(revision.userFiles == [DesiredFile(path: "users.yaml", bytes: Array(usersYAML.utf8))])
         #expect(revision.telemtTemplate?.bytes == Array("[general]\n".utf8))
         #expect(revision.statusFiles.map(\.path) == ["status/n1.yaml"])
         #expect(!revision.files.contains { $0.path == "README.md" })

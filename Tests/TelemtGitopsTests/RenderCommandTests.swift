@@ -71,3 +71,44 @@ import Testing
         }
     }
 }
+
+@Suite struct RenderFromGitTests {
+    /// A local git repository holding the example, made with the git command line.
+    static func exampleRepository(in dir: Scratch) throws -> String {
+        let repo = dir.file("repo")
+        try FileManager.default.createDirectory(atPath: repo + "/proxy", withIntermediateDirectories: true)
+        for name in ["users.yaml", "telemt.toml"] {
+            try FileManager.default.copyItem(atPath: CLI.root + "/examples/" + name, toPath: repo + "/proxy/" + name)
+        }
+        for args in [["init", "-q", "-b", "main"], ["add", "."],
+                     ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "Example users"]] {
+            let result = try CLI.run("/usr/bin/git", args, in: repo)
+            #expect(result.status == 0)
+        }
+        return repo
+    }
+
+    @Test func validateAndRenderReadTheCommittedRevision() throws {
+        let dir = try Scratch()
+        let repo = try Self.exampleRepository(in: dir)
+        let common = ["--repo", repo, "--path", "proxy", "--state-dir", dir.file("state")]
+        let validate = try CLI.run(["validate"] + common)
+        #expect(validate.status == 0)
+        #expect(validate.stdout.contains("proxy/users.yaml"))
+        #expect(validate.stderr.contains("Example users"))
+        _ = try CLI.run(["keygen", "--out", dir.file("k")])
+        let render = try CLI.run(["render"] + common + ["--key", dir.file("k"), "--out", dir.file("config.toml")])
+        #expect(render.status == 0)
+        let local = try CLI.run(["render", "--spec", "examples", "--template", "examples/telemt.toml",
+                                 "--key", dir.file("k"), "--out", dir.file("local.toml")])
+        #expect(local.status == 0)
+        #expect(try dir.read("config.toml") == dir.read("local.toml"))
+    }
+
+    @Test func anUnreachableRepositoryIsAClearError() throws {
+        let dir = try Scratch()
+        let result = try CLI.run(["validate", "--repo", dir.file("missing"), "--state-dir", dir.file("state"), "--timeout", "5"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error:"))
+    }
+}

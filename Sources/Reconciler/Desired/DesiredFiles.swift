@@ -44,8 +44,9 @@ public struct DesiredFiles: Sendable, Equatable {
     }
 }
 
-/// One file of the desired-state repository.
-public struct DesiredFile: Sendable, Equatable {
+/// One file of the desired-state repository: its path (relative to the repository's sub-path when
+/// read from git, as given when read from a local directory) and its bytes exactly as stored.
+public struct DesiredFile: Sendable, Hashable {
     /// The path shown in messages.
     public var path: String
     /// The file's bytes.

@@ -1,19 +1,5 @@
 public import Foundation
 
-/// One file read from a commit: its path relative to the configured sub-path, and its bytes.
-public struct RevisionFile: Sendable, Hashable {
-    /// Path relative to the repository sub-path, with `/` separators (`users.yaml`, `users/ops.yaml`).
-    public let path: String
-    /// The file's content exactly as committed.
-    public let bytes: [UInt8]
-
-    /// Creates a file value.
-    public init(path: String, bytes: [UInt8]) {
-        self.path = path
-        self.bytes = bytes
-    }
-}
-
 /// The desired state as committed: what was read, from which commit, straight from the object database.
 public struct DesiredRevision: Sendable, Hashable {
     /// The commit the files were read from.
@@ -27,16 +13,16 @@ public struct DesiredRevision: Sendable, Hashable {
     /// The sub-path inside the repository the files were read under (`""` for the root).
     public let subPath: String
     /// `users.yaml` and then `users/*.yaml`, sorted by path; at least one.
-    public let userFiles: [RevisionFile]
+    public let userFiles: [DesiredFile]
     /// `telemt.toml` when committed.
-    public let telemtTemplate: RevisionFile?
+    public let telemtTemplate: DesiredFile?
     /// The committed `status/*.yaml` files, sorted by path.
-    public let statusFiles: [RevisionFile]
+    public let statusFiles: [DesiredFile]
 
     /// Creates a revision value.
     public init(
         commit: CommitID, author: String, date: Date, subject: String, subPath: String,
-        userFiles: [RevisionFile], telemtTemplate: RevisionFile?, statusFiles: [RevisionFile]
+        userFiles: [DesiredFile], telemtTemplate: DesiredFile?, statusFiles: [DesiredFile]
     ) {
         self.commit = commit
         self.author = author
@@ -49,7 +35,7 @@ public struct DesiredRevision: Sendable, Hashable {
     }
 
     /// Every file read, sorted by path.
-    public var files: [RevisionFile] {
+    public var files: [DesiredFile] {
         (userFiles + statusFiles + (telemtTemplate.map { [$0] } ?? [])).sorted { $0.path < $1.path }
     }
 

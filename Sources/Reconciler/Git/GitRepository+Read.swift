@@ -28,7 +28,7 @@ extension GitRepository {
         let base = try tree(of: commit, at: subPath, commitID: id)
         defer { git_tree_free(base) }
         var budget = ReadBudget(limits: limits, commit: id, remaining: limits.maxTotalBytes)
-        var users: [RevisionFile] = []
+        var users: [DesiredFile] = []
         if let file = try readFile(in: base, name: "users.yaml", subPath: subPath, budget: &budget) {
             users.append(file)
         }
@@ -65,14 +65,14 @@ extension GitRepository {
 
     /// Reads the regular file `name` directly in `tree`; nil when absent.
     private func readFile(in tree: OpaquePointer, name: String, subPath: String,
-                          budget: inout ReadBudget) throws(GitSourceError) -> RevisionFile? {
+                          budget: inout ReadBudget) throws(GitSourceError) -> DesiredFile? {
         guard let entry = git_tree_entry_byname(tree, name) else { return nil }
         return try readBlob(entry: entry, relativePath: name, subPath: subPath, budget: &budget)
     }
 
     /// Reads every `*.yaml` file directly inside directory `name` of `tree`, sorted by name.
     private func readDirectory(in tree: OpaquePointer, name: String, subPath: String,
-                               budget: inout ReadBudget) throws(GitSourceError) -> [RevisionFile] {
+                               budget: inout ReadBudget) throws(GitSourceError) -> [DesiredFile] {
         guard let entry = git_tree_entry_byname(tree, name) else { return [] }
         let path = RepoPath.join(subPath, name)
         guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else {
@@ -85,7 +85,7 @@ extension GitRepository {
         guard count <= budget.limits.maxFiles else {
             throw .tooManyFiles(commit: budget.commit, path: path, limit: budget.limits.maxFiles)
         }
-        var files: [RevisionFile] = []
+        var files: [DesiredFile] = []
         for index in 0..<count {
             guard let child = git_tree_entry_byindex(directory, index) else { continue }
             let childName = String(cString: git_tree_entry_name(child))
@@ -105,7 +105,7 @@ extension GitRepository {
     /// Reads a blob entry after checking its mode and size (the size comes from the object header,
     /// so an oversized blob is refused before it is loaded).
     private func readBlob(entry: OpaquePointer, relativePath: String, subPath: String,
-                          budget: inout ReadBudget) throws(GitSourceError) -> RevisionFile? {
+                          budget: inout ReadBudget) throws(GitSourceError) -> DesiredFile? {
         let path = RepoPath.join(subPath, relativePath)
         let mode = git_tree_entry_filemode(entry)
         guard mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE else {
@@ -122,7 +122,7 @@ extension GitRepository {
             throw .libgit2(operation: "read \(path)", code: -1, message: "blob size changed while reading")
         }
         let bytes = [UInt8](UnsafeRawBufferPointer(start: content, count: length))
-        return RevisionFile(path: relativePath, bytes: bytes)
+        return DesiredFile(path: relativePath, bytes: bytes)
     }
 
     private func blobSize(_ oid: UnsafePointer<git_oid>, path: String) throws(GitSourceError) -> Int {
