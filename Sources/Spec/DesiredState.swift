@@ -19,7 +19,9 @@ public struct DesiredState: Sendable, Equatable {
         self.version = version
         self.proxy = proxy
         self.timeZone = timeZone
-        self.users = users.sorted { $0.name < $1.name }
+        // Files are usually kept sorted: check in one pass before paying for a sort.
+        let isSorted = zip(users, users.dropFirst()).allSatisfy { $0.name <= $1.name }
+        self.users = isSorted ? users : users.sorted { $0.name < $1.name }
     }
 
     /// The user with the given name, if any.

@@ -50,8 +50,11 @@ enum ExpiryValue: Hashable {
     private static func instant(
         date: (year: Int, month: Int, day: Int), rest: ArraySlice<UInt8>, text: String
     ) throws(ValueProblem) -> Date {
-        let invalid = ValueProblem("`\(text.clipped)` is not an RFC 3339 timestamp",
-                                   hint: "write it like `2027-01-01T12:00:00Z` or `2027-01-01T12:00:00+03:00`")
+        // Built only on failure: clipping the text for the message costs more than parsing it.
+        var invalid: ValueProblem {
+            ValueProblem("`\(text.clipped)` is not an RFC 3339 timestamp",
+                         hint: "write it like `2027-01-01T12:00:00Z` or `2027-01-01T12:00:00+03:00`")
+        }
         let base = rest.startIndex
         guard rest.count >= 8, rest[base + 2] == UInt8(ascii: ":"), rest[base + 5] == UInt8(ascii: ":"),
               let hour = number(rest[base..<base + 2]), let minute = number(rest[base + 3..<base + 5]),

@@ -77,8 +77,11 @@ extension SpecDocumentParser {
 
     private mutating func parseUsers(_ field: SpecField) throws(SyntaxError) {
         guard try sectionStart(field) == .mapping else { return }
-        // About 80 bytes per user in typical files: size the name table once instead of growing it.
-        var seen = SeenKeys(file: document.file, capacityHint: input.count / 80)
+        // Rarely less than 32 bytes per user (`  name:` and one field): size the name table and the list of
+        // users once instead of growing them (growing copies every user so far, and faults in new pages).
+        let expectedUsers = input.count / 32
+        var seen = SeenKeys(file: document.file, capacityHint: expectedUsers)
+        document.users.reserveCapacity(expectedUsers)
         while let (name, here) = try nextKey(&seen) {
             let valid = Self.isValidName(name)
             if !valid {
@@ -102,12 +105,19 @@ extension SpecDocumentParser {
         case .empty: return user
         case .mapping: break
         }
-        var seen = SeenKeys(file: document.file)
-        while let (key, keyLocation) = try nextKey(&seen) {
-            try parseUserField(key, at: keyLocation, into: &user, isDefaults: isDefaults)
+        var marks = UserFieldMarks(file: document.file)
+        var unknown = SeenKeys(file: document.file)
+        while let (key, keyLocation) = try nextUserKey(&marks, unknown: &unknown) {
+            switch key {
+            case .field(let field):
+                try parseUserField(field, at: keyLocation, into: &user, isDefaults: isDefaults)
+            case .unknown(let key):
+                let place = isDefaults ? "`defaults`" : "user `\(user.name.clipped)`"
+                reportUnknownKey(key, at: keyLocation, among: UserField.allCases.map(\.rawValue), in: place)
+                try skipValue()
+            }
         }
-        if let expire = seen.location(of: UserField.expire.rawValue),
-           let onHold = seen.location(of: UserField.onHold.rawValue) {
+        if let expire = marks.location(of: .expire), let onHold = marks.location(of: .onHold) {
             let later = expire.line > onHold.line || (expire.line == onHold.line && expire.column > onHold.column)
             log.error(at: later ? expire : onHold, "`expire` and `on_hold` cannot both be set",
                       hint: "keep one: on_hold starts the clock at the first connection, expire is a fixed end")
@@ -115,15 +125,32 @@ extension SpecDocumentParser {
         return user
     }
 
-    private mutating func parseUserField(
-        _ key: String, at here: SourceLocation, into user: inout PartialUser, isDefaults: Bool
-    ) throws(SyntaxError) {
-        guard let field = UserField(rawValue: key) else {
-            let place = isDefaults ? "`defaults`" : "user `\(user.name.clipped)`"
-            reportUnknownKey(key, at: here, among: UserField.allCases.map(\.rawValue), in: place)
-            try skipValue()
-            return
+    /// A key of a user mapping: one of the fields, or an unknown key to report.
+    enum UserKey {
+        case field(UserField)
+        case unknown(String)
+    }
+
+    /// The next key of a user mapping. Fields are told apart and checked for duplicates without a dictionary;
+    /// other keys go through `unknown` (duplicates and merge keys are reported there).
+    private mutating func nextUserKey(
+        _ marks: inout UserFieldMarks, unknown: inout SeenKeys
+    ) throws(SyntaxError) -> (key: UserKey, location: SourceLocation)? {
+        try nextKey { parser, key, here in
+            guard let field = UserField(key: key) else {
+                return parser.admit(key, at: here, into: &unknown) ? .unknown(key) : nil
+            }
+            if let first = marks.insert(field, at: here) {
+                parser.reportDuplicate(key, at: here, first: first)
+                return nil
+            }
+            return .field(field)
         }
+    }
+
+    private mutating func parseUserField(
+        _ field: UserField, at here: SourceLocation, into user: inout PartialUser, isDefaults: Bool
+    ) throws(SyntaxError) {
         if isDefaults, field == .secret {
             log.error(at: here, "`secret` cannot be a default", hint: "every user needs their own secret; remove it")
             try skipValue()

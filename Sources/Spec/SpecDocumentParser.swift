@@ -74,6 +74,14 @@ struct SpecDocumentParser {
     /// The next key of the current mapping, or `nil` at its end. Keys that are not plain text, duplicates and
     /// merge keys (`<<`) are reported and their values skipped.
     mutating func nextKey(_ seen: inout SeenKeys) throws(SyntaxError) -> (key: String, location: SourceLocation)? {
+        try nextKey { parser, key, here in parser.admit(key, at: here, into: &seen) ? key : nil }
+    }
+
+    /// The next key of the current mapping that `admit` accepts (it reports the keys it refuses), or `nil` at
+    /// the mapping's end. Keys that are not plain text are reported; the values of refused keys are skipped.
+    mutating func nextKey<Key>(
+        admitting admit: (inout SpecDocumentParser, String, SourceLocation) -> Key?
+    ) throws(SyntaxError) -> (key: Key, location: SourceLocation)? {
         while true {
             let event = try reader.next()
             let here = location(of: event)
@@ -81,14 +89,7 @@ struct SpecDocumentParser {
             case .mappingEnd, .streamEnd, .documentEnd:
                 return nil
             case .scalar(let scalar) where checkTag(event, allowed: Self.stringTags):
-                if scalar.text == "<<" {
-                    log.error(at: here, "merge keys (`<<`) are not supported", hint: "put shared fields under `defaults:`")
-                } else if let first = seen.insert(scalar.text, at: here) {
-                    log.error(at: here, "duplicate key `\(scalar.text.clipped)` (first defined at line \(first.line))",
-                              hint: "keep one of the two")
-                } else {
-                    return (scalar.text, here)
-                }
+                if let key = admit(&self, scalar.text, here) { return (key, here) }
             case .scalar:
                 break
             default:
@@ -98,6 +99,23 @@ struct SpecDocumentParser {
             }
             try skipValue()
         }
+    }
+
+    /// Accepts `key` unless it is a merge key (`<<`) or a duplicate in `seen`; both are reported.
+    mutating func admit(_ key: String, at here: SourceLocation, into seen: inout SeenKeys) -> Bool {
+        if key == "<<" {
+            log.error(at: here, "merge keys (`<<`) are not supported", hint: "put shared fields under `defaults:`")
+        } else if let first = seen.insert(key, at: here) {
+            reportDuplicate(key, at: here, first: first)
+        } else {
+            return true
+        }
+        return false
+    }
+
+    mutating func reportDuplicate(_ key: String, at here: SourceLocation, first: SourceLocation) {
+        log.error(at: here, "duplicate key `\(key.clipped)` (first defined at line \(first.line))",
+                  hint: "keep one of the two")
     }
 
     /// Reads a value that must be a scalar; reports and skips anything else.

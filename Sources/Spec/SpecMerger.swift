@@ -78,6 +78,8 @@ struct SpecMerger {
                 users.append(user)
             }
         }
+        // Sorted here, in place, so that `DesiredState` finds them sorted instead of sorting a copy.
+        users.sort { $0.name < $1.name }
         return users
     }
 
@@ -85,29 +87,28 @@ struct SpecMerger {
     private func resolve(
         _ user: PartialUser, defaults: PartialUser?, calendar: Calendar, expiries: inout [ExpiryValue: Date]
     ) -> UserSpec {
-        let userSetsEnd = user[.expire] != nil || user[.onHold] != nil
-        func value(_ field: UserField) -> FieldValue? {
-            if let own = user[field] { return own }
-            if userSetsEnd, field == .expire || field == .onHold { return nil }
-            return defaults?[field]
-        }
+        let end = user.setsEnd ? nil : defaults
         var expire: Date?
-        if let expiry = value(.expire)?.expiry {
-            expire = expiries[expiry] ?? expiry.resolved(with: calendar)
-            expiries[expiry] = expire
+        if let expiry = user.expire ?? end?.expire {
+            if let known = expiries[expiry] {
+                expire = known
+            } else {
+                expire = expiry.resolved(with: calendar)
+                expiries[expiry] = expire
+            }
         }
         return UserSpec(
             name: user.name,
-            dataLimit: value(.dataLimit)?.limit ?? .unlimited,
-            reset: value(.reset)?.text.flatMap(ResetPeriod.init(rawValue:)) ?? .none,
-            maxConnections: value(.maxConnections)?.integer,
-            maxUniqueIPs: value(.maxUniqueIPs)?.integer,
+            dataLimit: user.dataLimit ?? defaults?.dataLimit ?? .unlimited,
+            reset: user.reset ?? defaults?.reset ?? .none,
+            maxConnections: user.maxConnections ?? defaults?.maxConnections,
+            maxUniqueIPs: user.maxUniqueIPs ?? defaults?.maxUniqueIPs,
             expire: expire,
-            note: value(.note)?.text,
-            disabled: value(.disabled)?.boolean ?? false,
-            rotate: value(.rotate)?.integer ?? 0,
-            secret: value(.secret)?.text,
-            onHold: value(.onHold)?.duration,
+            note: user.note ?? defaults?.note,
+            disabled: user.disabled ?? defaults?.disabled ?? false,
+            rotate: user.rotate ?? defaults?.rotate ?? 0,
+            secret: user.secret ?? defaults?.secret,
+            onHold: user.onHold ?? end?.onHold,
             location: user.location)
     }
 }
