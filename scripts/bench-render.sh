@@ -25,7 +25,10 @@ measure() {
   shift 2
   for _ in $(seq "$n"); do
     rm -f "$output"
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null
+    if ! /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null; then
+      echo "bench-render: failed: $*" >&2
+      exit 1
+    fi
     read -r wall rss < "$work/time.txt"
     times+=("$wall")
     [ "$rss" -gt "$peak" ] && peak=$rss
@@ -42,7 +45,7 @@ for count in 1000 10000 100000; do
   mkdir -p "$dir"
   "$bin/Benchmarks" generate-users "$count" "$dir/users.yaml" >/dev/null
   size=$(du -k "$dir/users.yaml" | cut -f1)
-  read -r ours_wall ours_rss <<<"$(measure "$runs" "$work/out-$count.toml" "$bin/telemt-gitops" render "$dir" \
+  read -r ours_wall ours_rss <<<"$(measure "$runs" "$work/out-$count.toml" "$bin/telemt-gitops" render --spec "$dir" \
       --template examples/telemt.toml --key "$work/master.key" --out "$work/out-$count.toml")"
   read -r py_wall py_rss <<<"$(measure 1 "$work/py-$count.toml" "$work/venv/bin/python" scripts/bench/baseline_render.py \
       "$dir/users.yaml" examples/telemt.toml "$work/master.key" "$work/py-$count.toml")"

@@ -2,6 +2,17 @@
 enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
+    /// Lowercase hex of `bytes`, written straight into the string's storage.
+    static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (index, byte) in bytes.enumerated() {
+                out[2 * index] = digits[Int(byte >> 4)]
+                out[2 * index + 1] = digits[Int(byte & 0x0f)]
+            }
+            return bytes.count * 2
+        }
+    }
+
     /// Lowercase hex of `bytes`.
     static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var out: [UInt8] = []

@@ -21,8 +21,11 @@ public struct SecretDeriver: Sendable {
     /// The derived secret of `name` at rotation `rotate`: 32 lowercase hex digits.
     public func derive(name: String, rotate: Int) -> String {
         var hmac = keyed
-        hmac.update(data: Array("\(name)/\(rotate)".utf8))
-        return Hex.encode(hmac.finalize().prefix(16))
+        var message = name
+        message += "/"
+        message += String(rotate)
+        hmac.update(data: Array(message.utf8))
+        return hmac.finalize().withUnsafeBytes { Hex.encode(UnsafeRawBufferPointer(rebasing: $0.prefix(16))) }
     }
 
     /// The secret telemt should use for `user`: its explicit one, else the derived one.
@@ -36,10 +39,10 @@ public struct SecretDeriver: Sendable {
     /// user sets); the duplicate check then runs in order, so the error names the earlier user first.
     public func secrets(for users: [UserSpec]) throws(DuplicateSecretError) -> [String] {
         let secrets = derivedInParallel(users)
-        var owner: [String: Int] = [:]
+        var owner: [SecretKey: Int] = [:]
         owner.reserveCapacity(users.count)
         for (index, secret) in secrets.enumerated() {
-            if let first = owner.updateValue(index, forKey: secret) {
+            if let first = owner.updateValue(index, forKey: SecretKey(secret)) {
                 throw DuplicateSecretError(first: users[first].name, firstLocation: users[first].location,
                                            second: users[index].name, secondLocation: users[index].location)
             }
@@ -63,6 +66,25 @@ public struct SecretDeriver: Sendable {
             }
         }
         return result
+    }
+}
+
+/// A secret folded into 128 bits for the duplicate check: hashing two integers is much cheaper
+/// than hashing a 32-character string, and for 32 lowercase hex digits (explicit secrets are
+/// normalised by the spec loader, derived ones are lowercase) the fold is exact.
+private struct SecretKey: Hashable {
+    let high: UInt64
+    let low: UInt64
+
+    init(_ secret: String) {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        for (index, byte) in secret.utf8.enumerated() {
+            let digit = UInt64(byte &- (byte >= UInt8(ascii: "a") ? UInt8(ascii: "a") &- 10 : UInt8(ascii: "0")) & 0x0f)
+            if index < 16 { high = high << 4 | digit } else { low = low << 4 | digit }
+        }
+        self.high = high
+        self.low = low
     }
 }
 
