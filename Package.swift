@@ -62,10 +62,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        .testTarget(name: "SpecTests", dependencies: ["Spec"], resources: [.copy("Corpus")], swiftSettings: strictSettings),
+        // Helpers shared by the test targets (seeded generators); never part of a product.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "SpecTests", dependencies: ["Spec", "TestSupport"], resources: [.copy("Corpus")], swiftSettings: strictSettings),
         .testTarget(
             name: "TelemtRenderTests",
-            dependencies: ["TelemtRender", "Spec"],
+            dependencies: ["TelemtRender", "Spec", "TestSupport"],
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
@@ -73,7 +75,7 @@ let package = Package(
         .testTarget(name: "TelemtGitopsTests", dependencies: ["telemt-gitops"], swiftSettings: strictSettings),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["Reconciler", "Spec", "TelemtRender", "StatsSink"],
+            dependencies: ["Reconciler", "Spec", "TelemtRender", "StatsSink", "TestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),

@@ -213,7 +213,7 @@ extension TOMLParser {
         let digits = bytes[pos] == UInt8(ascii: "u") ? 4 : bytes[pos] == UInt8(ascii: "U") ? 8 : 0
         guard digits > 0 else {
             throw error(.invalidEscape, at: start, "invalid escape \\\(describeByte(at: pos))",
-                        "use \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX or \\UXXXXXXXX, or a 'literal string'")
+                        "use \\b \\t \\n \\f \\r \\\" \\\\ \\uHHHH or \\UHHHHHHHH (hex digits), or a 'literal string'")
         }
         pos += 1
         var value: UInt32 = 0

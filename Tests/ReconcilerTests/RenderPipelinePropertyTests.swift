@@ -1,6 +1,7 @@
 import Foundation
 import Spec
 import TelemtRender
+import TestSupport
 import Testing
 @testable import Reconciler
 
@@ -22,7 +23,7 @@ import Testing
     static let now = ISO8601DateFormatter().date(from: "2026-11-22T12:00:00Z")!
     static let template = DesiredFile(path: "telemt.toml", bytes: Array("[general]\nuse_middle_proxy = true\n\n[access]\n".utf8))
 
-    static func randomSpec(_ rng: inout SplitMix) -> String {
+    static func randomSpec(_ rng: inout SeededGenerator) -> String {
         var yaml = "version: 1\nproxy: { host: p.example.com }\ntimezone: Europe/Berlin\nusers:\n"
         let alphabet = Array("abcxyzABC019_.-")
         var names = Set<String>()
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func renderingRoundTripsAndIsStable() throws {
-        var rng = SplitMix(state: 0x7e1e)
+        var rng = SeededGenerator(seed: 0x7e1e)
         for _ in 0..<150 {
             let files = DesiredFiles(users: [SpecSource(path: "users.yaml", bytes: Array(Self.randomSpec(&rng).utf8))])
             let pipeline = RenderPipeline(now: Self.now)

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Spec
 
@@ -29,7 +30,7 @@ func sizeIsRefused(text: String) {
 
 /// Property: for any byte count and any unit that divides it, `N unit` parses back to the same count.
 @Test func sizesRoundTripThroughEveryUnit() throws {
-    var random = SeededRandom(seed: 0x51_2E)
+    var random = SeededGenerator(seed: 0x51_2E)
     for _ in 0..<2_000 {
         let unit = DataLimit.units[Int(random.next() % UInt64(DataLimit.units.count))]
         let count = (random.next() / unit.multiplier) >> (random.next() % 64)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Spec
 
@@ -56,7 +57,7 @@ func expiryIsRefused(text: String) {
 /// Property: the day count agrees with Foundation for random dates over four centuries.
 @Test func epochSecondsAgreeWithFoundation() throws {
     let utc = try calendar("UTC")
-    var random = SeededRandom(seed: 7)
+    var random = SeededGenerator(seed: 7)
     for _ in 0..<1_000 {
         let year = 1900 + Int(random.next() % 400)
         let month = 1 + Int(random.next() % 12)

@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Spec
 
 /// Writes random valid specs as YAML text, in varied styles, together with the users they must load as.
 struct RandomSpecWriter {
-    var random: SeededRandom
+    var random: SeededGenerator
 
     mutating func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
     mutating func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
@@ -84,7 +85,7 @@ struct RandomSpecWriter {
 
 /// Property: random valid specs load back to exactly the values they were written from.
 @Test func randomSpecsLoadBackToTheirValues() throws {
-    var writer = RandomSpecWriter(random: SeededRandom(seed: 2_027))
+    var writer = RandomSpecWriter(random: SeededGenerator(seed: 2_027))
     for iteration in 0..<200 {
         let (text, users) = writer.document(users: 1 + writer.number(below: 12))
         let loaded = try SpecLoader.load([source("users.yaml", text)])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Spec
 
@@ -120,7 +121,7 @@ private let header = "version: 1\nproxy:\n  host: proxy.example.com\n"
 
 /// Property: random garbage never crashes the loader and never yields a state with errors hidden.
 @Test func garbageNeverCrashes() {
-    var random = SeededRandom(seed: 99)
+    var random = SeededGenerator(seed: 99)
     let alphabet = Array("version: 1\nproxy: {}[]-,&*!|>'\"#%@`\t users alice data_limit 5 GiB".utf8)
     for _ in 0..<500 {
         let length = Int(random.next() % 200)

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Spec
 
@@ -10,7 +11,7 @@ import Testing
 /// Property: for random near-misses of the keys (one byte changed, dropped or added) and random strings,
 /// `init(key:)` agrees with `init(rawValue:)`.
 @Test func keyLookupAgreesWithRawValue() {
-    var random = SeededRandom(seed: 11)
+    var random = SeededGenerator(seed: 11)
     let alphabet = Array("abcdeghilmnoprstuxy_-.EZ0".utf8)
     for _ in 0..<5_000 {
         var bytes = Array(UserField.allCases[Int(random.next() % 10)].rawValue.utf8)

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Spec
 
@@ -18,7 +19,7 @@ private func at(_ line: Int, _ column: Int) -> Spec.SourceLocation {
 /// Property: in random sequences of fields, a field is a duplicate exactly when it was inserted before,
 /// and its location is the first one, as a dictionary would keep them.
 @Test func marksBehaveLikeADictionaryOfFirstLocations() {
-    var random = SeededRandom(seed: 5)
+    var random = SeededGenerator(seed: 5)
     for _ in 0..<500 {
         var marks = UserFieldMarks(file: "users.yaml")
         var expected: [UserField: Spec.SourceLocation] = [:]
