@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Traffic accounting benchmark: builds the Benchmarks executable in release, seeds a store with
 # 30 days of hourly history for 4,096 users (telemt's labelled maximum), times parse + record of
-# one scrape and a month's usage of all users, then runs a straightforward Python baseline
+# one scrape, a month's usage of all users and the `telemt-gitops usage` command end to end, then runs a straightforward Python baseline
 # (prometheus_client's parser + SQLAlchemy ORM over SQLite) on the same scrape and history size.
 # Prints Markdown tables for docs/benchmarks.md.
 #
@@ -25,9 +25,11 @@ mkdir -p "$work"
 sample="$work/scrape.prom"
 
 swift build -c release --product Benchmarks >/dev/null
+swift build -c release --product telemt-gitops >/dev/null
 echo "### Swift (release), $(date -u +%Y-%m-%d), $(nproc) cores"
 echo
-.build/release/Benchmarks stats --users "$users" --days "$days" --iterations "$iterations" --dir "$work" --sample-out "$sample"
+.build/release/Benchmarks stats --users "$users" --days "$days" --iterations "$iterations" --dir "$work" --sample-out "$sample" \
+  --cli .build/release/telemt-gitops
 
 [ "$python" = 1 ] || exit 0
 venv=.build-bench/venv

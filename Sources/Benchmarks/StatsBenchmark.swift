@@ -11,6 +11,8 @@ enum StatsBenchmark {
         var iterations = 15
         var directory = FileManager.default.temporaryDirectory.path
         var sampleOut: String?
+        /// `telemt-gitops` binaries whose `usage` command is timed end to end on the seeded store.
+        var commands: [String] = []
 
         init(arguments: [String]) {
             var iterator = arguments.makeIterator()
@@ -21,6 +23,7 @@ enum StatsBenchmark {
                 case "--iterations": iterations = iterator.next().flatMap(Int.init) ?? iterations
                 case "--dir": directory = iterator.next() ?? directory
                 case "--sample-out": sampleOut = iterator.next()
+                case "--cli": commands += iterator.next().map { [$0] } ?? []
                 default: continue
                 }
             }
@@ -58,9 +61,10 @@ enum StatsBenchmark {
         let reportTimes = try (0..<max(3, options.iterations / 3)).map { _ in
             try measure { _ = try UsageReport(store: store, reset: .monthly, timeZone: moscow, at: now) }
         }
+        let commandRows = try options.commands.map { try Self.commandTimes(cli: $0, database: path, runs: 5) }
         printTable(
             options, bytes: texts[0].utf8.count, seed: seedSeconds,
-            rows: [scrapeTimes, parseTimes, zip(scrapeTimes, parseTimes).map { $0 - $1 }, usageTimes, reportTimes]
+            rows: [scrapeTimes, parseTimes, zip(scrapeTimes, parseTimes).map { $0 - $1 }, usageTimes, reportTimes] + commandRows
         )
     }
 
@@ -87,7 +91,7 @@ enum StatsBenchmark {
         return result
     }
 
-    private static func measure(_ body: () throws -> Void) throws -> Double {
+    static func measure(_ body: () throws -> Void) throws -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -106,7 +110,7 @@ enum StatsBenchmark {
             ("… of which record (one transaction)", ""),
             ("month's usage of all users (Europe/Moscow)", "< 200 ms"),
             ("`usage` report: month + lifetime + 7-day trend", ""),
-        ]
+        ] + options.commands.map { ("`\($0) usage --period month` end to end (5 runs)", "< 200 ms") }
         print("| traffic accounting (\(options.users) users, \(options.days) days of hourly history) | median | min | max | target |")
         print("|---|---:|---:|---:|---:|")
         for ((title, target), times) in zip(titles, rows) {

@@ -40,7 +40,7 @@ public struct PrometheusParser: Sendable {
 private struct ParseState {
     let limits: PrometheusLimits
     var document = MetricsDocument()
-    /// Metric names seen so far: a family's name is built once, not once per sample.
+    /// Metric and label names seen so far: each is built once, not once per sample.
     var names = NameCache()
 
     init(limits: PrometheusLimits) {
@@ -148,7 +148,7 @@ private struct ParseState {
         return MetricSample(name: name, labels: labels, value: value, timestamp: timestamp, line: cursor.line)
     }
 
-    private func parseLabels(_ cursor: inout LineCursor) throws(PrometheusParseError) -> [MetricLabel] {
+    private mutating func parseLabels(_ cursor: inout LineCursor) throws(PrometheusParseError) -> [MetricLabel] {
         var labels: [MetricLabel] = []
         while true {
             cursor.skipBlanks()
@@ -160,7 +160,7 @@ private struct ParseState {
                 throw cursor.failure(.tooManyLabels(limit: limits.maxLabelsPerSample))
             }
             let nameStart = cursor.position
-            let name = cursor.string(try cursor.readName(label: true))
+            let name = names.string(for: try cursor.readName(label: true), in: cursor.bytes)
             cursor.skipBlanks()
             try cursor.expect(UInt8(ascii: "="), "'=' after the label name")
             cursor.skipBlanks()

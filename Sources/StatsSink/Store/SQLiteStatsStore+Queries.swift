@@ -8,35 +8,27 @@ extension SQLiteStatsStore {
     }
 
     /// Per-user bytes in `interval` (all time when `nil`); see ``StatsStore/usage(in:filter:)``.
+    ///
+    /// A span reads the daily roll-up and a few hourly buckets at its UTC day edges; all time
+    /// reads the per-user totals.
     public func usage(in interval: DateInterval?, filter: UsageFilter) throws -> [UserUsage] {
-        var parts: [String] = []
+        guard let interval else { return try lifetimeTotals(filter: filter) }
+        return try usage(between: [interval.start, interval.end], filter: filter).first ?? []
+    }
+
+    private func lifetimeTotals(filter: UsageFilter) throws -> [UserUsage] {
+        var sql = "SELECT user, SUM(from_client), SUM(to_client) FROM traffic_total WHERE 1"
         var arguments: [any DatabaseValueConvertible] = []
-        func add(_ table: String, _ column: String, _ range: Range<Int64>?) {
-            var sql = "SELECT user, from_client, to_client FROM \(table) WHERE 1"
-            if let range {
-                sql += " AND \(column) >= ? AND \(column) < ?"
-                arguments += [range.lowerBound, range.upperBound]
-            }
-            if let node = filter.node {
-                sql += " AND node = ?"
-                arguments.append(node)
-            }
-            if let user = filter.user {
-                sql += " AND user = ?"
-                arguments.append(user)
-            }
-            parts.append(sql)
+        if let node = filter.node {
+            sql += " AND node = ?"
+            arguments.append(node)
         }
-        if let interval {
-            let buckets = HourBuckets(covering: interval)
-            if let daily = buckets.daily { add("traffic_daily", "day", daily) }
-            for range in buckets.hourly { add("traffic_hourly", "hour", range) }
-        } else {
-            add("traffic_daily", "day", nil)
+        if let user = filter.user {
+            sql += " AND user = ?"
+            arguments.append(user)
         }
-        guard !parts.isEmpty else { return [] }
-        let sql = "SELECT user, SUM(from_client), SUM(to_client) FROM (\(parts.joined(separator: " UNION ALL "))) GROUP BY user ORDER BY user"
-        return try run("usage") {
+        sql += " GROUP BY user HAVING SUM(from_client) > 0 OR SUM(to_client) > 0 ORDER BY user"
+        return try run("lifetime usage") {
             try writer.read { db in
                 try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
                     let from: Int64 = row[1]

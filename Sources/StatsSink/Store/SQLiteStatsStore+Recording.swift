@@ -34,20 +34,23 @@ extension SQLiteStatsStore {
         }
     }
 
-    /// Adds one scrape's raw rows into the hourly and daily roll-ups (UTC buckets of its time).
+    /// Adds one scrape's raw rows into the hourly and daily roll-ups (UTC buckets of its time) and
+    /// the lifetime totals.
     static func rollUp(_ db: Database, scrapeID: Int64, node: String, at: Date) throws {
         let hour = HourBuckets.hourStart(of: at)
-        for (table, column, bucket) in [("traffic_hourly", "hour", hour), ("traffic_daily", "day", HourBuckets.dayStart(ofHour: hour))] {
-            try db.execute(
-                sql: """
-                    INSERT INTO \(table) (\(column), node, user, from_client, to_client)
-                    SELECT ?, ?, user, from_client, to_client FROM traffic_raw WHERE scrape_id = ?
-                    ON CONFLICT (\(column), node, user) DO UPDATE SET
-                        from_client = from_client + excluded.from_client,
-                        to_client = to_client + excluded.to_client
-                    """,
-                arguments: [bucket, node, scrapeID]
-            )
+        let targets = [
+            ("traffic_hourly (hour, node, user", "?, ?,", "hour, node, user", [hour, node, scrapeID] as StatementArguments),
+            ("traffic_daily (day, node, user", "?, ?,", "day, node, user", [HourBuckets.dayStart(ofHour: hour), node, scrapeID]),
+            ("traffic_total (node, user", "?,", "node, user", [node, scrapeID]),
+        ]
+        for (table, bucket, key, arguments) in targets {
+            try db.cachedStatement(sql: """
+                INSERT INTO \(table), from_client, to_client)
+                SELECT \(bucket) user, from_client, to_client FROM traffic_raw WHERE scrape_id = ?
+                ON CONFLICT (\(key)) DO UPDATE SET
+                    from_client = from_client + excluded.from_client,
+                    to_client = to_client + excluded.to_client
+                """).execute(arguments: arguments)
         }
     }
 

@@ -50,6 +50,19 @@ extension SQLiteStatsStore {
                 CREATE INDEX traffic_daily_user ON traffic_daily (user, day);
                 """)
         }
+        migrator.registerMigration("v2: per-user lifetime totals") { db in
+            try db.execute(sql: """
+                CREATE TABLE traffic_total (
+                    node TEXT NOT NULL,
+                    user TEXT NOT NULL,
+                    from_client INTEGER NOT NULL,
+                    to_client INTEGER NOT NULL,
+                    PRIMARY KEY (node, user)
+                ) WITHOUT ROWID;
+                INSERT INTO traffic_total (node, user, from_client, to_client)
+                SELECT node, user, SUM(from_client), SUM(to_client) FROM traffic_daily GROUP BY node, user;
+                """)
+        }
         return migrator
     }
 }

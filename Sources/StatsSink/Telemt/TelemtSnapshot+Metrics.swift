@@ -78,7 +78,7 @@ private struct SnapshotReader {
         guard let value = Self.wholeNumber(sample.value) else {
             throw error(sample, .invalidCounter(metric: sample.name, user: user, value: sample.value))
         }
-        if partials[user] == nil, partials.count >= TelemtSnapshot.maxUsers {
+        if partials.count >= TelemtSnapshot.maxUsers, partials[user] == nil {
             throw error(sample, .tooManyUsers(limit: TelemtSnapshot.maxUsers))
         }
         guard apply(&partials[user, default: Partial()], value, sample.line) else {
