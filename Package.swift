@@ -71,7 +71,7 @@ let package = Package(
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "StatsSinkTests", dependencies: ["StatsSink", "Spec"], swiftSettings: strictSettings),
+        .testTarget(name: "StatsSinkTests", dependencies: ["StatsSink", "Spec", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TelemtGitopsTests", dependencies: ["telemt-gitops"], swiftSettings: strictSettings),
         .testTarget(
             name: "ReconcilerTests",

@@ -1,5 +1,6 @@
 import Foundation
 import Spec
+import TestSupport
 import Testing
 @testable import StatsSink
 
