@@ -27,48 +27,41 @@ extension SQLiteStatsStore {
         return db.lastInsertedRowID
     }
 
-    static func insertTraffic(_ db: Database, _ deltas: [TrafficDelta], scrapeID: Int64) throws {
-        try insertBatched(db, head: "INSERT INTO traffic_raw (scrape_id, user, from_client, to_client)", width: 4, count: deltas.count) {
-            let delta = deltas[$0]
-            return [scrapeID, delta.user, Int64(clamping: delta.fromClient), Int64(clamping: delta.toClient)]
-        }
-    }
-
-    /// Adds one scrape's raw rows into the hourly and daily roll-ups (UTC buckets of its time) and
-    /// the lifetime totals.
-    static func rollUp(_ db: Database, scrapeID: Int64, node: String, at: Date) throws {
+    /// Writes one scrape's deltas as raw rows and adds them into the hourly and daily roll-ups
+    /// (UTC buckets of its time) and the lifetime totals: one cached statement per table, one row
+    /// per delta, driven from the deltas in memory.
+    static func insertTraffic(_ db: Database, _ deltas: [TrafficDelta], scrapeID: Int64, node: String, at: Date) throws {
+        guard !deltas.isEmpty else { return }
         let hour = HourBuckets.hourStart(of: at)
-        let targets = [
-            ("traffic_hourly (hour, node, user", "?, ?,", "hour, node, user", [hour, node, scrapeID] as StatementArguments),
-            ("traffic_daily (day, node, user", "?, ?,", "day, node, user", [HourBuckets.dayStart(ofHour: hour), node, scrapeID]),
-            ("traffic_total (node, user", "?,", "node, user", [node, scrapeID]),
+        let statements = [
+            try TrafficRowStatement(
+                db, sql: "INSERT INTO traffic_raw (scrape_id, user, from_client, to_client) VALUES (?1, ?3, ?4, ?5)",
+                bucket: scrapeID, node: node
+            ),
+            try TrafficRowStatement(db, sql: upsert("traffic_hourly (hour, node, user", "?1, ?2", "hour, node, user"), bucket: hour, node: node),
+            try TrafficRowStatement(
+                db, sql: upsert("traffic_daily (day, node, user", "?1, ?2", "day, node, user"),
+                bucket: HourBuckets.dayStart(ofHour: hour), node: node
+            ),
+            try TrafficRowStatement(db, sql: upsert("traffic_total (node, user", "?2", "node, user"), bucket: 0, node: node),
         ]
-        for (table, bucket, key, arguments) in targets {
-            try db.cachedStatement(sql: """
-                INSERT INTO \(table), from_client, to_client)
-                SELECT \(bucket) user, from_client, to_client FROM traffic_raw WHERE scrape_id = ?
-                ON CONFLICT (\(key)) DO UPDATE SET
-                    from_client = from_client + excluded.from_client,
-                    to_client = to_client + excluded.to_client
-                """).execute(arguments: arguments)
+        for delta in deltas {
+            let from = Int64(clamping: delta.fromClient)
+            let to = Int64(clamping: delta.toClient)
+            for statement in statements {
+                try statement.run(user: delta.user, fromClient: from, toClient: to)
+            }
         }
     }
 
-    /// Inserts `count` rows of `width` values with multi-row `VALUES` lists, 256 rows a statement.
-    static func insertBatched(
-        _ db: Database, head: String, tail: String = "", width: Int, count: Int,
-        row: (Int) -> [any DatabaseValueConvertible]
-    ) throws {
-        let batch = 256
-        let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-        for start in stride(from: 0, to: count, by: batch) {
-            let rows = min(batch, count - start)
-            let sql = head + " VALUES " + Array(repeating: tuple, count: rows).joined(separator: ", ") + " " + tail
-            var values: [any DatabaseValueConvertible] = []
-            values.reserveCapacity(rows * width)
-            for index in start..<start + rows { values += row(index) }
-            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
-        }
+    /// An upsert that adds a row's bytes into a roll-up table.
+    private static func upsert(_ table: String, _ bucket: String, _ key: String) -> String {
+        """
+        INSERT INTO \(table), from_client, to_client) VALUES (\(bucket), ?3, ?4, ?5)
+        ON CONFLICT (\(key)) DO UPDATE SET
+            from_client = from_client + excluded.from_client,
+            to_client = to_client + excluded.to_client
+        """
     }
 
     static func saveNodeState(_ db: Database, node: String, identity: ScrapeIdentity, baselines: [String: CounterBaseline]) throws {
