@@ -27,41 +27,36 @@ extension SQLiteStatsStore {
         return db.lastInsertedRowID
     }
 
-    /// Writes one scrape's deltas as raw rows and adds them into the hourly and daily roll-ups
-    /// (UTC buckets of its time) and the lifetime totals: one cached statement per table, one row
-    /// per delta, driven from the deltas in memory.
-    static func insertTraffic(_ db: Database, _ deltas: [TrafficDelta], scrapeID: Int64, node: String, at: Date) throws {
-        guard !deltas.isEmpty else { return }
-        let hour = HourBuckets.hourStart(of: at)
-        let statements = [
-            try TrafficRowStatement(
-                db, sql: "INSERT INTO traffic_raw (scrape_id, user, from_client, to_client) VALUES (?1, ?3, ?4, ?5)",
-                bucket: scrapeID, node: node
-            ),
-            try TrafficRowStatement(db, sql: upsert("traffic_hourly (hour, node, user", "?1, ?2", "hour, node, user"), bucket: hour, node: node),
-            try TrafficRowStatement(
-                db, sql: upsert("traffic_daily (day, node, user", "?1, ?2", "day, node, user"),
-                bucket: HourBuckets.dayStart(ofHour: hour), node: node
-            ),
-            try TrafficRowStatement(db, sql: upsert("traffic_total (node, user", "?2", "node, user"), bucket: 0, node: node),
-        ]
+    /// Writes one scrape's deltas as raw rows through one cached statement, one row per delta.
+    static func insertTraffic(_ db: Database, _ deltas: [TrafficDelta], scrapeID: Int64, node: String) throws {
+        let statement = try TrafficRowStatement(
+            db, sql: "INSERT INTO traffic_raw (scrape_id, user, from_client, to_client) VALUES (?1, ?3, ?4, ?5)",
+            bucket: scrapeID, node: node
+        )
         for delta in deltas {
-            let from = Int64(clamping: delta.fromClient)
-            let to = Int64(clamping: delta.toClient)
-            for statement in statements {
-                try statement.run(user: delta.user, fromClient: from, toClient: to)
-            }
+            try statement.run(user: delta.user, fromClient: Int64(clamping: delta.fromClient), toClient: Int64(clamping: delta.toClient))
         }
     }
 
-    /// An upsert that adds a row's bytes into a roll-up table.
-    private static func upsert(_ table: String, _ bucket: String, _ key: String) -> String {
-        """
-        INSERT INTO \(table), from_client, to_client) VALUES (\(bucket), ?3, ?4, ?5)
-        ON CONFLICT (\(key)) DO UPDATE SET
-            from_client = from_client + excluded.from_client,
-            to_client = to_client + excluded.to_client
-        """
+    /// Adds one scrape's raw rows into the hourly and daily roll-ups (UTC buckets of its time) and
+    /// the lifetime totals: one set-based statement per table (per-row upserts cost more, since
+    /// each one opens its own statement journal).
+    static func rollUp(_ db: Database, scrapeID: Int64, node: String, at: Date) throws {
+        let hour = HourBuckets.hourStart(of: at)
+        let targets = [
+            ("traffic_hourly (hour, node, user", "?, ?,", "hour, node, user", [hour, node, scrapeID] as StatementArguments),
+            ("traffic_daily (day, node, user", "?, ?,", "day, node, user", [HourBuckets.dayStart(ofHour: hour), node, scrapeID]),
+            ("traffic_total (node, user", "?,", "node, user", [node, scrapeID]),
+        ]
+        for (table, bucket, key, arguments) in targets {
+            try db.cachedStatement(sql: """
+                INSERT INTO \(table), from_client, to_client)
+                SELECT \(bucket) user, from_client, to_client FROM traffic_raw WHERE scrape_id = ?
+                ON CONFLICT (\(key)) DO UPDATE SET
+                    from_client = from_client + excluded.from_client,
+                    to_client = to_client + excluded.to_client
+                """).execute(arguments: arguments)
+        }
     }
 
     static func saveNodeState(_ db: Database, node: String, identity: ScrapeIdentity, baselines: [String: CounterBaseline]) throws {

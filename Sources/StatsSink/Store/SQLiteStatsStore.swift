@@ -60,7 +60,8 @@ public struct SQLiteStatsStore: StatsStore {
                 let result = RecordResult(kind: step.kind, deltas: step.deltas, vanished: step.vanished, users: snapshot.users.count)
                 guard step.kind != .duplicate else { return result }
                 let scrapeID = try Self.insertScrape(db, snapshot, node: node, step: step)
-                try Self.insertTraffic(db, step.deltas, scrapeID: scrapeID, node: node, at: snapshot.scrapedAt)
+                try Self.insertTraffic(db, step.deltas, scrapeID: scrapeID, node: node)
+                try Self.rollUp(db, scrapeID: scrapeID, node: node, at: snapshot.scrapedAt)
                 var baselines = state?.baselines ?? [:]
                 baselines.merge(step.updatedBaselines) { $1 }
                 for user in step.vanished { baselines[user] = nil }
