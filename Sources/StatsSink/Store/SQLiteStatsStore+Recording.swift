@@ -59,14 +59,16 @@ extension SQLiteStatsStore {
         }
     }
 
-    static func saveNodeState(_ db: Database, node: String, identity: ScrapeIdentity, baselines: [String: CounterBaseline]) throws {
+    static func saveNodeState(
+        _ db: Database, node: String, identity: ScrapeIdentity, baselines: [(user: String, counters: CounterBaseline)]
+    ) throws {
         try db.execute(
             sql: """
                 INSERT INTO node_state (node, scraped_at, uptime, baselines) VALUES (?, ?, ?, ?)
                 ON CONFLICT (node) DO UPDATE SET
                     scraped_at = excluded.scraped_at, uptime = excluded.uptime, baselines = excluded.baselines
                 """,
-            arguments: [node, identity.scrapedAt.timeIntervalSince1970, identity.uptime, Data(BaselineCodec.encode(baselines))]
+            arguments: [node, identity.scrapedAt.timeIntervalSince1970, identity.uptime, Data(BaselineCodec.encode(sorted: baselines))]
         )
     }
 }
