@@ -35,22 +35,25 @@ public struct TrafficLedger: Sendable {
         after previous: ScrapeIdentity?,
         baselines: [String: CounterBaseline]
     ) -> LedgerStep {
-        step(snapshot, after: previous, baselines: baselines, sortedUsers: Self.sortedBaselines(of: snapshot))
+        step(snapshot, after: previous, baselines: baselines, sortedUsers: Self.sortedBaselines(of: snapshot), listUpdates: true)
     }
 
     /// ``step(_:after:baselines:)`` with the snapshot's counters already sorted by user (see
-    /// ``sortedBaselines(of:)``), so a caller that also needs them sorted sorts once.
+    /// ``sortedBaselines(of:)``), so a caller that also needs them sorted sorts once. A caller that
+    /// stores `sortedUsers` as the new baselines passes `listUpdates: false` and gets no
+    /// ``LedgerStep/updatedBaselines``.
     func step(
         _ snapshot: TelemtSnapshot,
         after previous: ScrapeIdentity?,
         baselines: [String: CounterBaseline],
-        sortedUsers: [(user: String, counters: CounterBaseline)]
+        sortedUsers: [(user: String, counters: CounterBaseline)],
+        listUpdates: Bool
     ) -> LedgerStep {
         let kind = classify(snapshot, after: previous)
         guard kind != .duplicate else { return LedgerStep(kind: kind) }
         var step = LedgerStep(kind: kind)
         step.deltas.reserveCapacity(sortedUsers.count)
-        step.updatedBaselines.reserveCapacity(sortedUsers.count)
+        if listUpdates { step.updatedBaselines.reserveCapacity(sortedUsers.count) }
         var matched = 0
         for (user, current) in sortedUsers {
             let baseline = baselines[user]
@@ -59,7 +62,7 @@ public struct TrafficLedger: Sendable {
             if delta.fromClient > 0 || delta.toClient > 0 {
                 step.deltas.append(TrafficDelta(user: user, fromClient: delta.fromClient, toClient: delta.toClient))
             }
-            if baseline != current {
+            if listUpdates, baseline != current {
                 step.updatedBaselines[user] = current
             }
         }

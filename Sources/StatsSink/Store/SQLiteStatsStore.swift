@@ -57,7 +57,9 @@ public struct SQLiteStatsStore: StatsStore {
             try writer.write { db in
                 let state = try Self.nodeState(db, node: node)
                 let users = TrafficLedger.sortedBaselines(of: snapshot)
-                let step = ledger.step(snapshot, after: state?.identity, baselines: state?.baselines ?? [:], sortedUsers: users)
+                let step = ledger.step(
+                    snapshot, after: state?.identity, baselines: state?.baselines ?? [:], sortedUsers: users, listUpdates: false
+                )
                 let result = RecordResult(kind: step.kind, deltas: step.deltas, vanished: step.vanished, users: snapshot.users.count)
                 guard step.kind != .duplicate else { return result }
                 let scrapeID = try Self.insertScrape(db, snapshot, node: node, step: step)
