@@ -40,7 +40,11 @@ let package = Package(
         ),
         .target(
             name: "StatsSink",
-            dependencies: ["Spec", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Spec", .product(name: "GRDB", package: "GRDB.swift"),
+                // Binds per-row values straight to SQLite on the recording path.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(

@@ -22,4 +22,19 @@ struct BaselineCodecTests {
         }
         #expect(throws: BaselineCodec.CorruptBaselines.self) { try BaselineCodec.decode([2] + bytes.dropFirst()) }
     }
+
+    @Test func sortedPairsRoundTripWithTheDocumentedLayoutSize() throws {
+        var random = SeededGenerator(seed: 6)
+        for _ in 0..<200 {
+            var baselines: [String: CounterBaseline] = [:]
+            for _ in 0..<Int.random(in: 0...40, using: &random) {
+                let name = String((0..<Int.random(in: 1...24, using: &random)).map { _ in "aZ09_.-é".randomElement(using: &random)! })
+                baselines[name] = CounterBaseline(fromClient: .random(in: 0...UInt64.max, using: &random), toClient: .random(in: 0...UInt64.max, using: &random))
+            }
+            let sorted = baselines.map { (user: $0.key, counters: $0.value) }.sorted { $0.user < $1.user }
+            let bytes = BaselineCodec.encode(sorted: sorted)
+            #expect(bytes.count == 1 + sorted.reduce(0) { $0 + 2 + $1.user.utf8.count + 16 })
+            #expect(try BaselineCodec.decode(bytes) == baselines)
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import StatsSink
 
@@ -46,5 +47,38 @@ struct TrafficLedgerTests {
         #expect(restarted.deltas == [TrafficDelta(user: "a", fromClient: 150, toClient: 1_500)])
         let idle = ledger.step(snap(60, uptime: 1_060, ["a": (100, 1_000)]), after: ScrapeIdentity(snap(0, uptime: 1_000)), baselines: baselines)
         #expect(idle.deltas.isEmpty && idle.updatedBaselines.isEmpty && idle.vanished.isEmpty)
+    }
+
+    /// Recording stores the scrape's sorted counters as the new baselines and asks for no update
+    /// list: that must equal the baselines merged with the public step's updates, minus the
+    /// vanished, and the deltas and vanished users must be the same.
+    @Test func sortedStepWithoutUpdatesMatchesPublicStep() {
+        var random = SeededGenerator(seed: 41)
+        let names = (0..<12).map { "user\($0)" }
+        for _ in 0..<500 {
+            var baselines: [String: CounterBaseline] = [:]
+            var users: [String: (UInt64, UInt64)] = [:]
+            for name in names {
+                if Bool.random(using: &random) {
+                    baselines[name] = CounterBaseline(fromClient: .random(in: 0...50, using: &random), toClient: .random(in: 0...50, using: &random))
+                }
+                if Bool.random(using: &random) {
+                    users[name] = (.random(in: 0...60, using: &random), .random(in: 0...60, using: &random))
+                }
+            }
+            let uptime = Double.random(in: 900...1_100, using: &random)
+            let snapshot = snap(60, uptime: uptime, users)
+            let previous = Bool.random(using: &random) ? ScrapeIdentity(snap(0, uptime: 1_000)) : nil
+            let sorted = TrafficLedger.sortedBaselines(of: snapshot)
+            let full = ledger.step(snapshot, after: previous, baselines: baselines)
+            let lean = ledger.step(snapshot, after: previous, baselines: baselines, sortedUsers: sorted, listUpdates: false)
+            #expect(sorted.map(\.user) == users.keys.sorted())
+            #expect(lean.kind == full.kind && lean.deltas == full.deltas && lean.vanished == full.vanished)
+            #expect(lean.updatedBaselines.isEmpty)
+            guard full.kind != .duplicate else { continue }
+            var merged = baselines.merging(full.updatedBaselines) { $1 }
+            for user in full.vanished { merged[user] = nil }
+            #expect(merged == Dictionary(uniqueKeysWithValues: sorted.map { ($0.user, $0.counters) }))
+        }
     }
 }

@@ -35,23 +35,53 @@ public struct TrafficLedger: Sendable {
         after previous: ScrapeIdentity?,
         baselines: [String: CounterBaseline]
     ) -> LedgerStep {
+        step(snapshot, after: previous, baselines: baselines, sortedUsers: Self.sortedBaselines(of: snapshot), listUpdates: true)
+    }
+
+    /// ``step(_:after:baselines:)`` with the snapshot's counters already sorted by user (see
+    /// ``sortedBaselines(of:)``), so a caller that also needs them sorted sorts once. A caller that
+    /// stores `sortedUsers` as the new baselines passes `listUpdates: false` and gets no
+    /// ``LedgerStep/updatedBaselines``.
+    func step(
+        _ snapshot: TelemtSnapshot,
+        after previous: ScrapeIdentity?,
+        baselines: [String: CounterBaseline],
+        sortedUsers: [(user: String, counters: CounterBaseline)],
+        listUpdates: Bool
+    ) -> LedgerStep {
         let kind = classify(snapshot, after: previous)
         guard kind != .duplicate else { return LedgerStep(kind: kind) }
-        let usable = kind == .continued ? baselines : [:]
         var step = LedgerStep(kind: kind)
-        for (user, counters) in snapshot.users {
-            let current = CounterBaseline(fromClient: counters.octetsFromClient, toClient: counters.octetsToClient)
-            let delta = Self.delta(from: usable[user], to: current)
+        step.deltas.reserveCapacity(sortedUsers.count)
+        if listUpdates { step.updatedBaselines.reserveCapacity(sortedUsers.count) }
+        var matched = 0
+        for (user, current) in sortedUsers {
+            let baseline = baselines[user]
+            if baseline != nil { matched += 1 }
+            let delta = Self.delta(from: kind == .continued ? baseline : nil, to: current)
             if delta.fromClient > 0 || delta.toClient > 0 {
                 step.deltas.append(TrafficDelta(user: user, fromClient: delta.fromClient, toClient: delta.toClient))
             }
-            if baselines[user] != current {
+            if listUpdates, baseline != current {
                 step.updatedBaselines[user] = current
             }
         }
-        step.deltas.sort { $0.user < $1.user }
-        step.vanished = baselines.keys.filter { snapshot.users[$0] == nil }.sorted()
+        // Every baseline matched a current user: nothing vanished, no need to look.
+        if matched < baselines.count {
+            step.vanished = baselines.keys.filter { snapshot.users[$0] == nil }.sorted()
+        }
         return step
+    }
+
+    /// The snapshot's octet counters as baselines, sorted by user name.
+    static func sortedBaselines(of snapshot: TelemtSnapshot) -> [(user: String, counters: CounterBaseline)] {
+        var users: [(user: String, counters: CounterBaseline)] = []
+        users.reserveCapacity(snapshot.users.count)
+        for (user, counters) in snapshot.users {
+            users.append((user, CounterBaseline(fromClient: counters.octetsFromClient, toClient: counters.octetsToClient)))
+        }
+        users.sort { $0.user < $1.user }
+        return users
     }
 
     /// The new bytes between a baseline and a current value; both counters restart together, so a

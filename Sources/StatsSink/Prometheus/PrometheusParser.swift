@@ -15,24 +15,24 @@ public struct PrometheusParser: Sendable {
 
     /// Parses an exposition given as text.
     public func parse(_ text: String) throws(PrometheusParseError) -> MetricsDocument {
-        try parse(Array(text.utf8))
+        var text = text
+        let result = text.withUTF8 { bytes in Result { () throws(PrometheusParseError) in try parse(bytes) } }
+        return try result.get()
     }
 
     /// Parses an exposition given as raw bytes (as read from HTTP).
     public func parse(_ bytes: [UInt8]) throws(PrometheusParseError) -> MetricsDocument {
-        guard bytes.count <= limits.maxBytes else {
-            throw PrometheusParseError(line: 1, column: 1, reason: .tooLarge(bytes: bytes.count, limit: limits.maxBytes))
-        }
-        let result: Result<MetricsDocument, PrometheusParseError> = bytes.withUnsafeBufferPointer { buffer in
-            var state = ParseState(limits: limits)
-            do throws(PrometheusParseError) {
-                try state.parseAll(buffer)
-                return .success(state.document)
-            } catch {
-                return .failure(error)
-            }
-        }
+        let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(PrometheusParseError) in try parse(buffer) } }
         return try result.get()
+    }
+
+    private func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(PrometheusParseError) -> MetricsDocument {
+        guard buffer.count <= limits.maxBytes else {
+            throw PrometheusParseError(line: 1, column: 1, reason: .tooLarge(bytes: buffer.count, limit: limits.maxBytes))
+        }
+        var state = ParseState(limits: limits)
+        try state.parseAll(buffer)
+        return state.document
     }
 }
 

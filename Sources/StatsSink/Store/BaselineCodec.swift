@@ -10,14 +10,22 @@ enum BaselineCodec {
     }
 
     static func encode(_ baselines: [String: CounterBaseline]) -> [UInt8] {
+        encode(sorted: baselines.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 })
+    }
+
+    /// Encodes baselines already sorted by user name.
+    static func encode(sorted baselines: [(user: String, counters: CounterBaseline)]) -> [UInt8] {
         var bytes: [UInt8] = [1]
         bytes.reserveCapacity(1 + baselines.count * 32)
-        for user in baselines.keys.sorted() {
-            let name = Array(user.utf8.prefix(Int(UInt16.max)))
-            append(UInt64(name.count), width: 2, to: &bytes)
-            bytes += name
-            append(baselines[user]!.fromClient, width: 8, to: &bytes)
-            append(baselines[user]!.toClient, width: 8, to: &bytes)
+        for (user, counters) in baselines {
+            var user = user
+            user.withUTF8 { name in
+                let name = UnsafeBufferPointer(rebasing: name.prefix(Int(UInt16.max)))
+                append(UInt64(name.count), width: 2, to: &bytes)
+                bytes.append(contentsOf: name)
+            }
+            append(counters.fromClient, width: 8, to: &bytes)
+            append(counters.toClient, width: 8, to: &bytes)
         }
         return bytes
     }
@@ -25,6 +33,7 @@ enum BaselineCodec {
     static func decode(_ bytes: [UInt8]) throws -> [String: CounterBaseline] {
         guard bytes.first == 1 else { throw CorruptBaselines(offset: 0) }
         var result: [String: CounterBaseline] = [:]
+        result.reserveCapacity(bytes.count / 26)
         var offset = 1
         while offset < bytes.count {
             let length = Int(try read(bytes, &offset, width: 2))

@@ -27,15 +27,20 @@ extension SQLiteStatsStore {
         return db.lastInsertedRowID
     }
 
-    static func insertTraffic(_ db: Database, _ deltas: [TrafficDelta], scrapeID: Int64) throws {
-        try insertBatched(db, head: "INSERT INTO traffic_raw (scrape_id, user, from_client, to_client)", width: 4, count: deltas.count) {
-            let delta = deltas[$0]
-            return [scrapeID, delta.user, Int64(clamping: delta.fromClient), Int64(clamping: delta.toClient)]
+    /// Writes one scrape's deltas as raw rows through one cached statement, one row per delta.
+    static func insertTraffic(_ db: Database, _ deltas: [TrafficDelta], scrapeID: Int64, node: String) throws {
+        let statement = try TrafficRowStatement(
+            db, sql: "INSERT INTO traffic_raw (scrape_id, user, from_client, to_client) VALUES (?1, ?3, ?4, ?5)",
+            bucket: scrapeID, node: node
+        )
+        for delta in deltas {
+            try statement.run(user: delta.user, fromClient: Int64(clamping: delta.fromClient), toClient: Int64(clamping: delta.toClient))
         }
     }
 
     /// Adds one scrape's raw rows into the hourly and daily roll-ups (UTC buckets of its time) and
-    /// the lifetime totals.
+    /// the lifetime totals: one set-based statement per table (per-row upserts cost more, since
+    /// each one opens its own statement journal).
     static func rollUp(_ db: Database, scrapeID: Int64, node: String, at: Date) throws {
         let hour = HourBuckets.hourStart(of: at)
         let targets = [
@@ -54,31 +59,16 @@ extension SQLiteStatsStore {
         }
     }
 
-    /// Inserts `count` rows of `width` values with multi-row `VALUES` lists, 256 rows a statement.
-    static func insertBatched(
-        _ db: Database, head: String, tail: String = "", width: Int, count: Int,
-        row: (Int) -> [any DatabaseValueConvertible]
+    static func saveNodeState(
+        _ db: Database, node: String, identity: ScrapeIdentity, baselines: [(user: String, counters: CounterBaseline)]
     ) throws {
-        let batch = 256
-        let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-        for start in stride(from: 0, to: count, by: batch) {
-            let rows = min(batch, count - start)
-            let sql = head + " VALUES " + Array(repeating: tuple, count: rows).joined(separator: ", ") + " " + tail
-            var values: [any DatabaseValueConvertible] = []
-            values.reserveCapacity(rows * width)
-            for index in start..<start + rows { values += row(index) }
-            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
-        }
-    }
-
-    static func saveNodeState(_ db: Database, node: String, identity: ScrapeIdentity, baselines: [String: CounterBaseline]) throws {
         try db.execute(
             sql: """
                 INSERT INTO node_state (node, scraped_at, uptime, baselines) VALUES (?, ?, ?, ?)
                 ON CONFLICT (node) DO UPDATE SET
                     scraped_at = excluded.scraped_at, uptime = excluded.uptime, baselines = excluded.baselines
                 """,
-            arguments: [node, identity.scrapedAt.timeIntervalSince1970, identity.uptime, Data(BaselineCodec.encode(baselines))]
+            arguments: [node, identity.scrapedAt.timeIntervalSince1970, identity.uptime, Data(BaselineCodec.encode(sorted: baselines))]
         )
     }
 }

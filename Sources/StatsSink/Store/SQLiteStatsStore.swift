@@ -56,16 +56,18 @@ public struct SQLiteStatsStore: StatsStore {
         try run("record") {
             try writer.write { db in
                 let state = try Self.nodeState(db, node: node)
-                let step = ledger.step(snapshot, after: state?.identity, baselines: state?.baselines ?? [:])
+                let users = TrafficLedger.sortedBaselines(of: snapshot)
+                let step = ledger.step(
+                    snapshot, after: state?.identity, baselines: state?.baselines ?? [:], sortedUsers: users, listUpdates: false
+                )
                 let result = RecordResult(kind: step.kind, deltas: step.deltas, vanished: step.vanished, users: snapshot.users.count)
                 guard step.kind != .duplicate else { return result }
                 let scrapeID = try Self.insertScrape(db, snapshot, node: node, step: step)
-                try Self.insertTraffic(db, step.deltas, scrapeID: scrapeID)
+                try Self.insertTraffic(db, step.deltas, scrapeID: scrapeID, node: node)
                 try Self.rollUp(db, scrapeID: scrapeID, node: node, at: snapshot.scrapedAt)
-                var baselines = state?.baselines ?? [:]
-                baselines.merge(step.updatedBaselines) { $1 }
-                for user in step.vanished { baselines[user] = nil }
-                try Self.saveNodeState(db, node: node, identity: ScrapeIdentity(snapshot), baselines: baselines)
+                // The kept baselines become exactly the scrape's counters: changed ones are updated,
+                // unchanged ones equal them, and every user absent from the scrape vanished.
+                try Self.saveNodeState(db, node: node, identity: ScrapeIdentity(snapshot), baselines: users)
                 try beforeCommit?()
                 return result
             }
