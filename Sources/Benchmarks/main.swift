@@ -24,13 +24,21 @@ case "generate-users":
     }
     print("wrote \(count) users (\(yaml.utf8.count) bytes) to \(arguments[2])")
 case "stats":
-    try StatsBenchmark.run(arguments: Array(arguments.dropFirst()))
+    do {
+        try StatsBenchmark.run(arguments: Array(arguments.dropFirst()))
+    } catch {
+        FileHandle.standardError.write(Data("stats benchmark failed: \(error)\n".utf8))
+        exit(1)
+    }
 case "derive-secrets":
     let count = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
     let deriver = SecretDeriver(key: MasterKey.generate())
     let users = (0..<count).map { UserSpec(name: "user\($0)") }
     let start = DispatchTime.now()
-    let secrets = try deriver.secrets(for: users)
+    guard let secrets = try? deriver.secrets(for: users) else {
+        FileHandle.standardError.write(Data("generated users share a secret\n".utf8))
+        exit(1)
+    }
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
     print("derived \(secrets.count) secrets in \(String(format: "%.1f", elapsed)) ms")
 default:
