@@ -3,7 +3,8 @@ public import Foundation
 /// Writes a file the way telemt's hot reload needs: all or nothing, never half-written.
 ///
 /// The new bytes go to a temporary file in the same directory, which is flushed (`fsync`), given
-/// the existing file's mode (and owner, when running as root), renamed over the target, and the
+/// the existing file's mode (without "other" access when the writer is for secret files) and owner
+/// (when running as root), renamed over the target, and the
 /// directory is flushed too. When the path is a symbolic link, the file it points to is replaced
 /// and the link is kept. When the bytes are already there, nothing is touched at all.
 public struct AtomicFileWriter: Sendable {
@@ -35,7 +36,7 @@ public struct AtomicFileWriter: Sendable {
         let directory = (target as NSString).deletingLastPathComponent
         let dir = directory.isEmpty ? "." : directory
         let temp = dir + "/." + (target as NSString).lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let mode = exists ? existing.st_mode & 0o7777 : newFileMode
+        let mode = exists ? keptMode(existing.st_mode) : newFileMode
         try writeTemp(bytes, to: temp, mode: mode, owner: exists ? (existing.st_uid, existing.st_gid) : nil)
         guard rename(temp, target) == 0 else {
             let code = errno
@@ -46,13 +47,27 @@ public struct AtomicFileWriter: Sendable {
         return .written
     }
 
+    /// The existing file's permission bits; for a writer of secret files (no "other" bits in
+    /// `newFileMode`), "other" access and the special bits are dropped, so a 0644 config becomes 0640.
+    private func keptMode(_ mode: mode_t) -> mode_t {
+        newFileMode & 0o007 == 0 ? mode & 0o770 : mode & 0o777
+    }
+
+    /// The file a symbolic link points to (followed to the end, even when the target does not exist
+    /// yet), so the link itself is never replaced; any other path as it is.
     private func resolvedTarget(_ path: String) -> String {
-        var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let real = realpath(path, nil) else {
-            return path
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, buffer.count - 1)
+            guard count > 0 else { return current }
+            let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let directory = (current as NSString).deletingLastPathComponent
+            current = target.hasPrefix("/") || directory.isEmpty ? target : directory + "/" + target
         }
-        defer { free(real) }
-        return String(cString: real)
+        return current
     }
 
     private func writeTemp(_ bytes: [UInt8], to temp: String, mode: mode_t, owner: (uid_t, gid_t)?) throws(FileWriteError) {

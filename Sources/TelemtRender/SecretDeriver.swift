@@ -80,7 +80,7 @@ private struct SecretKey: Hashable {
         var high: UInt64 = 0
         var low: UInt64 = 0
         for (index, byte) in secret.utf8.enumerated() {
-            let digit = UInt64(byte &- (byte >= UInt8(ascii: "a") ? UInt8(ascii: "a") &- 10 : UInt8(ascii: "0")) & 0x0f)
+            let digit = UInt64((byte &- (byte >= UInt8(ascii: "a") ? UInt8(ascii: "a") &- 10 : UInt8(ascii: "0"))) & 0x0f)
             if index < 16 { high = high << 4 | digit } else { low = low << 4 | digit }
         }
         self.high = high

@@ -17,7 +17,8 @@ extension TOMLParser {
         let token = UnsafeBufferPointer(rebasing: bytes[start..<pos])
         if let integer = try parseInteger(token, at: start) { return .integer(integer) }
         if let float = parseFloat(token) { return .float(float) }
-        throw error(.invalidNumber, at: start, "'\(string(start..<pos))' is not a valid value",
+        // The token itself is not echoed: in a config it may be an unquoted secret.
+        throw error(.invalidNumber, at: start, "this \(pos - start)-character value is not a number, boolean or date",
                     "write a number (1_000, 0x1F, 1.5e3), true/false, a date, or quote the text")
     }
 

@@ -19,9 +19,15 @@ struct KeygenCommand: ParsableCommand {
 
     func run() throws {
         if FileManager.default.fileExists(atPath: out) {
-            let existing = try MasterKey.load(from: out)
-            print("kept \(out): a key is already there (key \(existing.fingerprint)); nothing changed")
-            return
+            do {
+                let existing = try MasterKey.load(from: out)
+                print("kept \(out): a key is already there (key \(existing.fingerprint)); nothing changed")
+                return
+            } catch {
+                Console.error("error: \(out) exists but is not a usable master key: \(error)")
+                Console.error("keygen never replaces a file; fix it as said above, or choose another --out")
+                throw ExitCode.failure
+            }
         }
         let key = MasterKey.generate()
         try key.write(to: out)

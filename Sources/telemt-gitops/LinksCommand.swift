@@ -53,7 +53,8 @@ struct LinksCommand: AsyncParsableCommand {
         guard let entry = loaded.state.user(named: user) else {
             let names = loaded.state.users.map(\.name)
             let hint = Suggestion.closest(to: user, among: names).map { " (did you mean '\($0)'?)" } ?? ""
-            throw ValidationError("no user '\(user)' in the spec\(hint)")
+            Console.error("error: no user '\(user)' in the spec\(hint)")
+            throw ExitCode.failure
         }
         let deriver = SecretDeriver(key: try MasterKey.load(from: key.keyPath))
         let link = ProxyLink(endpoint: loaded.state.proxy, secret: deriver.secret(for: entry))

@@ -32,12 +32,18 @@ struct UsageCommand: ParsableCommand {
     @Flag(help: "Print JSON for scripts.")
     var json = false
 
-    func run() throws {
-        guard let zone = TimeZone(identifier: timezone) else {
+    func validate() throws {
+        guard TimeZone(identifier: timezone) != nil else {
             throw ValidationError("unknown time zone '\(timezone)'; use an IANA name such as Europe/Moscow")
         }
+        _ = try reset()
+    }
+
+    func run() throws {
+        guard let zone = TimeZone(identifier: timezone) else { throw ExitCode.validationFailure }
         guard FileManager.default.fileExists(atPath: db) else {
-            throw ValidationError("no stats database at \(db); run 'telemt-gitops scrape --db \(db)' first")
+            Console.error("error: no stats database at \(db); run 'telemt-gitops scrape --db \(db)' first")
+            throw ExitCode.failure
         }
         let store = try SQLiteStatsStore(path: db)
         let report = try UsageReport(

@@ -15,6 +15,16 @@ import Testing
         #expect(!first.stdout.contains(key.trimmingCharacters(in: .newlines)))
     }
 
+    @Test func anExistingFileThatIsNotAKeyIsLeftAloneWithAClearError() throws {
+        let dir = try Scratch()
+        try dir.write("k", "not a key\n")
+        chmod(dir.file("k"), 0o600)
+        let result = try CLI.run(["keygen", "--out", dir.file("k")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is not a usable master key"))
+        #expect(try dir.read("k") == "not a key\n")
+    }
+
     @Test func schemaIsJSONAndMatchesTheCommittedCopy() throws {
         let result = try CLI.run(["schema"])
         #expect(result.status == 0)

@@ -37,6 +37,26 @@ import Testing
         #expect(try dir.read("config.toml") == before)
     }
 
+    @Test func aBrokenExistingConfigIsReportedWithoutEchoingItsSecrets() throws {
+        let dir = try keyed()
+        let secret = "64f57386aa01bb02cc03dd04ee05ff06"
+        try dir.write("config.toml", "[access.users]\nalice = \(secret)\n")
+        let result = try CLI.run(["render", "--spec", "examples/users.yaml", "--key", dir.file("master.key"), "--out", dir.file("config.toml")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("config.toml:2:9"))
+        #expect(!result.stderr.contains("64f57386"))
+        #expect(try dir.read("config.toml").contains(secret))
+    }
+
+    @Test func aWorldReadableConfigLosesAccessForOthers() throws {
+        let dir = try keyed()
+        try dir.write("config.toml", "[server]\nport = 443\n")
+        chmod(dir.file("config.toml"), 0o644)
+        let result = try CLI.run(["render", "--spec", "examples/users.yaml", "--key", dir.file("master.key"), "--out", dir.file("config.toml")])
+        #expect(result.status == 0)
+        #expect(dir.mode("config.toml") == 0o640)
+    }
+
     @Test func theHostsOwnConfigIsTheTemplateWhenNoneIsGiven() throws {
         let dir = try keyed()
         try dir.write("config.toml", "# host settings\n[server]\nport = 8443\n\n[access.users]\nold = \"00000000000000000000000000000000\"\n")

@@ -42,4 +42,27 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("/nonexistent/spec"))
     }
+
+    @Test func aSpecWithoutUsersIsRefusedBecauseTelemtWouldRefuseIt() throws {
+        let dir = try Scratch()
+        try dir.write("users.yaml", "version: 1\nproxy: { host: p.example.com }\nusers: {}\n")
+        let result = try CLI.run(["validate", dir.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no users"))
+    }
+
+    @Test func aTLSDomainThatDiffersFromTheTemplatesIsReported() throws {
+        let dir = try Scratch()
+        try dir.write("telemt.toml", "[censorship]\ntls_domain = \"other.example.org\"\n")
+        let result = try CLI.run(["validate", "examples/users.yaml", "--template", dir.file("telemt.toml")])
+        #expect(result.stderr.contains("telemt.toml:2:1: warning: [censorship] tls_domain"))
+    }
+
+    @Test func aDirectoryGivenAsTemplateIsAnErrorNotAnEmptyTemplate() throws {
+        let dir = try Scratch()
+        try FileManager.default.createDirectory(atPath: dir.file("tdir"), withIntermediateDirectories: true)
+        let result = try CLI.run(["validate", "examples", "--template", dir.file("tdir")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("not a regular file"))
+    }
 }

@@ -28,11 +28,11 @@ import Testing
     @Test func replacingKeepsTheExistingModeAndLeavesNoTemporaryFiles() throws {
         let dir = try TemporaryDirectory()
         try AtomicFileWriter().write(Array("old\n".utf8), to: dir.file("c"))
-        chmod(dir.file("c"), 0o644)
+        chmod(dir.file("c"), 0o640)
         #expect(try AtomicFileWriter().write(Array("new\n".utf8), to: dir.file("c")) == .written)
         var info = stat()
         stat(dir.file("c"), &info)
-        #expect(info.st_mode & 0o777 == 0o644)
+        #expect(info.st_mode & 0o777 == 0o640)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["c"])
         #expect(try String(contentsOfFile: dir.file("c"), encoding: .utf8) == "new\n")
     }
@@ -58,5 +58,31 @@ import Testing
         #expect(error.operation == .create)
         #expect(error.description.contains("previous file was left in place"))
         #expect(try String(contentsOfFile: dir.file("c"), encoding: .utf8) == "old\n")
+    }
+
+    @Test func aSecretFileLosesAccessForOthersWhileAPublicFileKeepsIt() throws {
+        let dir = try TemporaryDirectory()
+        for name in ["secret", "public"] {
+            try AtomicFileWriter().write(Array("old\n".utf8), to: dir.file(name))
+            chmod(dir.file(name), 0o644)
+        }
+        try AtomicFileWriter().write(Array("new\n".utf8), to: dir.file("secret"))
+        try AtomicFileWriter(newFileMode: 0o644).write(Array("new\n".utf8), to: dir.file("public"))
+        var info = stat()
+        stat(dir.file("secret"), &info)
+        #expect(info.st_mode & 0o777 == 0o640)
+        stat(dir.file("public"), &info)
+        #expect(info.st_mode & 0o777 == 0o644)
+    }
+
+    @Test func aDanglingSymlinkIsKeptAndItsTargetCreated() throws {
+        let dir = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir.file("real"), withIntermediateDirectories: true)
+        symlink("real/config.toml", dir.file("config.toml"))
+        try AtomicFileWriter().write(Array("new\n".utf8), to: dir.file("config.toml"))
+        var info = stat()
+        lstat(dir.file("config.toml"), &info)
+        #expect(info.st_mode & S_IFMT == S_IFLNK)
+        #expect(try String(contentsOfFile: dir.file("real/config.toml"), encoding: .utf8) == "new\n")
     }
 }

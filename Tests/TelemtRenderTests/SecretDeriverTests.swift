@@ -69,4 +69,18 @@ import Testing
         #expect(error.first == "user5000")
         #expect(error.second == "copy")
     }
+
+    @Test func explicitSecretsThatDifferInAnyDigitAreNotDuplicates() throws {
+        let deriver = SecretDeriver(key: key)
+        let base = Array("0123456789abcdef0123456789abcdef")
+        var users = [UserSpec(name: "base", secret: String(base))]
+        for position in 0..<32 {
+            var changed = base
+            changed[position] = changed[position] == "f" ? "e" : "f"
+            users.append(UserSpec(name: "u\(position)", secret: String(changed)))
+        }
+        users.append(UserSpec(name: "x10", secret: "00000000000000000000000000000010"))
+        users.append(UserSpec(name: "x20", secret: "00000000000000000000000000000020"))
+        #expect(try deriver.secrets(for: users).count == users.count)
+    }
 }

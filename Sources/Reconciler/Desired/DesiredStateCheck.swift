@@ -23,8 +23,12 @@ public struct DesiredStateCheck: Sendable {
         } catch {
             throw .spec(error)
         }
+        guard !loaded.state.users.isEmpty else {
+            throw .noUsers(path: files.users.first?.path ?? "users.yaml")
+        }
         var warnings = loaded.warnings.map(\.description)
         if let template {
+            warnings += Self.tlsDomainMismatch(loaded.state, template: template).map { [$0] } ?? []
             let diagnostics = TemplateValidator().validate(String(decoding: template.bytes, as: UTF8.self))
             let lines = diagnostics.map { "\(template.path):\($0)" }
             if diagnostics.contains(where: { $0.severity == .error }) {
@@ -33,6 +37,22 @@ public struct DesiredStateCheck: Sendable {
             warnings += lines
         }
         return CheckedDesiredState(state: loaded.state, template: template, warnings: warnings)
+    }
+}
+
+extension DesiredStateCheck {
+    /// ee-links carry `proxy.tls_domain`, telemt masks as `[censorship] tls_domain`: when both are
+    /// set and differ, the links we print do not match the proxy. A warning, not an error: the
+    /// config itself is valid, and users may hand out links from elsewhere.
+    static func tlsDomainMismatch(_ state: DesiredState, template: DesiredFile) -> String? {
+        guard let specDomain = state.proxy.tlsDomain,
+              let document = try? TOMLDocument(parsing: template.bytes),
+              let templateDomain = document[["censorship", "tls_domain"]]?.stringValue,
+              templateDomain.lowercased() != specDomain.lowercased()
+        else { return nil }
+        let location = document.location(of: ["censorship", "tls_domain"]).map { "\($0.line):\($0.column)" } ?? "1:1"
+        return "\(template.path):\(location): warning: [censorship] tls_domain is \"\(templateDomain)\" but users.yaml "
+            + "proxy.tls_domain is \"\(specDomain)\"; the printed links carry the wrong domain: make them the same"
     }
 }
 

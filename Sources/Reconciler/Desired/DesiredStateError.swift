@@ -11,6 +11,8 @@ public enum DesiredStateError: Error, Sendable, CustomStringConvertible {
     case secrets(DuplicateSecretError)
     /// The managed tables could not be rendered into the template.
     case render(path: String, ConfigRenderError)
+    /// The spec has no user; telemt refuses a config whose `[access.users]` is empty.
+    case noUsers(path: String)
     /// No template: neither `--template`, nor `telemt.toml` in the repository, nor an existing config.
     case noTemplate(configPath: String)
 
@@ -21,6 +23,8 @@ public enum DesiredStateError: Error, Sendable, CustomStringConvertible {
         case .template(_, let lines): lines
         case .secrets(let error): [error.description]
         case .render(let path, let error): ["\(path): error: \(error)"]
+        case .noUsers(let path):
+            ["\(path): error: no users: telemt refuses a config with an empty [access.users] (and keeps serving the old users); add at least one user"]
         case .noTemplate(let config):
             ["error: no telemt template: pass --template FILE, add telemt.toml to the repository, or keep an existing \(config) to render into"]
         }

@@ -45,11 +45,23 @@ public struct LocalDesiredReader: Sendable {
     }
 
     private func bytes(of path: String) throws(DesiredFilesError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw DesiredFilesError(path: path, problem: .unreadable(String(cString: strerror(errno))))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw DesiredFilesError(path: path, problem: .unreadable("not a regular file"))
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DesiredFilesError(path: path, problem: .unreadable(String(cString: strerror(errno))))
         }
         defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: sizeLimit + 1)) ?? nil
+        let data: Data?
+        do {
+            data = try handle.read(upToCount: sizeLimit + 1)
+        } catch {
+            throw DesiredFilesError(path: path, problem: .unreadable(error.localizedDescription))
+        }
         let bytes = [UInt8](data ?? Data())
         guard bytes.count <= sizeLimit else {
             throw DesiredFilesError(path: path, problem: .tooLarge(size: bytes.count, limit: sizeLimit))
