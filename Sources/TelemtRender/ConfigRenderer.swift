@@ -90,9 +90,8 @@ public struct ConfigRenderer: Sendable {
     /// The template, parsed with its managed tables only captured (their entries are replaced,
     /// so they need no value tree), else by the general parser, which also gives its exact error.
     private func parseTemplate(_ template: [UInt8]) throws(ConfigRenderError) -> TOMLDocument {
-        if let captured = ManagedTables.parseCapturing(template) { return captured.document }
         do {
-            return try TOMLDocument(parsing: template)
+            return try TemplateValidator.document(template)
         } catch {
             throw .template(ManagedTablesError(reason: .syntax(error), location: error.location))
         }

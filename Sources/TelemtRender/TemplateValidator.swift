@@ -11,14 +11,27 @@ public struct TemplateValidator: Sendable {
 
     /// All diagnostics for a template, in source order. A syntax error is the only diagnostic.
     public func validate(_ template: String) -> [TemplateDiagnostic] {
-        let document: TOMLDocument
         do {
-            document = try TOMLDocument(parsing: template)
+            return validate(try Self.document(Array(template.utf8)))
         } catch {
-            return [TemplateDiagnostic(
-                severity: .error, rule: .syntax, location: error.location, message: error.message, fix: error.hint)]
+            return [Self.syntaxDiagnostic(error)]
         }
-        return validate(document)
+    }
+
+    /// A template (or an existing config used as one) parsed for validation and rendering.
+    ///
+    /// The managed `[access.*]` tables are replaced whole, so their entries need no value tree: when
+    /// they have the simple form telemt-gitops writes, they are only located (their tables in
+    /// ``TOMLDocument/root`` are left empty), which keeps a host config of 100k users cheap to read.
+    /// Anything else goes through the general parser, which also gives the exact error.
+    public static func document(_ bytes: [UInt8]) throws(TOMLParseError) -> TOMLDocument {
+        if let captured = ManagedTables.parseCapturing(bytes) { return captured.document }
+        return try TOMLDocument(parsing: bytes)
+    }
+
+    /// The diagnostic of a template that does not parse.
+    public static func syntaxDiagnostic(_ error: TOMLParseError) -> TemplateDiagnostic {
+        TemplateDiagnostic(severity: .error, rule: .syntax, location: error.location, message: error.message, fix: error.hint)
     }
 
     /// All diagnostics for a parsed template, in source order.

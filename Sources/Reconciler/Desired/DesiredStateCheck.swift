@@ -28,8 +28,14 @@ public struct DesiredStateCheck: Sendable {
         }
         var warnings = loaded.warnings.map(\.description)
         if let template {
-            warnings += Self.tlsDomainMismatch(loaded.state, template: template).map { [$0] } ?? []
-            let diagnostics = TemplateValidator().validate(String(decoding: template.bytes, as: UTF8.self))
+            let diagnostics: [TemplateDiagnostic]
+            do {
+                let document = try TemplateValidator.document(template.bytes)
+                diagnostics = TemplateValidator().validate(document)
+                warnings += Self.tlsDomainMismatch(loaded.state, document: document, path: template.path).map { [$0] } ?? []
+            } catch {
+                diagnostics = [TemplateValidator.syntaxDiagnostic(error)]
+            }
             let lines = diagnostics.map { "\(template.path):\($0)" }
             if diagnostics.contains(where: { $0.severity == .error }) {
                 throw .template(path: template.path, lines: lines)
@@ -44,14 +50,13 @@ extension DesiredStateCheck {
     /// ee-links carry `proxy.tls_domain`, telemt masks as `[censorship] tls_domain`: when both are
     /// set and differ, the links we print do not match the proxy. A warning, not an error: the
     /// config itself is valid, and users may hand out links from elsewhere.
-    static func tlsDomainMismatch(_ state: DesiredState, template: DesiredFile) -> String? {
+    static func tlsDomainMismatch(_ state: DesiredState, document: TOMLDocument, path: String) -> String? {
         guard let specDomain = state.proxy.tlsDomain,
-              let document = try? TOMLDocument(parsing: template.bytes),
               let templateDomain = document[["censorship", "tls_domain"]]?.stringValue,
               templateDomain.lowercased() != specDomain.lowercased()
         else { return nil }
         let location = document.location(of: ["censorship", "tls_domain"]).map { "\($0.line):\($0.column)" } ?? "1:1"
-        return "\(template.path):\(location): warning: [censorship] tls_domain is \"\(templateDomain)\" but users.yaml "
+        return "\(path):\(location): warning: [censorship] tls_domain is \"\(templateDomain)\" but users.yaml "
             + "proxy.tls_domain is \"\(specDomain)\"; the printed links carry the wrong domain: make them the same"
     }
 }
