@@ -6,6 +6,10 @@ extension ConfigRenderer {
     /// one it prefixes up to zero bytes, or a first difference past byte 16), which fall back to
     /// the full byte comparison, so the order is exactly the byte order.
     static func sortedByName(_ users: [TelemtUser]) -> [TelemtUser] {
+        // Users from a desired state already come in this order (valid names are ASCII, where
+        // String order is byte order): one pass instead of a sort.
+        let sorted = zip(users, users.dropFirst()).allSatisfy { TOMLEncoding.precedesInByteOrder($0.name, $1.name) }
+        if sorted { return users }
         struct Key {
             var high: UInt64
             var low: UInt64

@@ -31,24 +31,29 @@ public struct ManagedTablesError: Error, Sendable, Equatable, CustomStringConver
 
     /// `line:column: message; what to do`.
     public var description: String {
-        let prefix = location.map { "\($0): " } ?? ""
+        (location.map { "\($0): " } ?? "") + message
+    }
+
+    /// The problem and what to do, without the position (for callers that print the position
+    /// their own way, such as `file:line:col: error: …`).
+    public var message: String {
         switch reason {
         case .syntax(let error):
-            return "\(error)"
+            return "\(error.message); \(error.hint)"
         case .accessNotATable(let form):
-            return prefix + "access is written as \(form); telemt-gitops can only manage [access.*] tables "
+            return "access is written as \(form); telemt-gitops can only manage [access.*] tables "
                 + "when access is a [access] table or has none; rewrite it as [access] with key/value lines"
         case .unsupportedForm(let table, let form):
-            return prefix + "access.\(table.rawValue) is written as \(form), which telemt-gitops cannot replace safely; "
+            return "access.\(table.rawValue) is written as \(form), which telemt-gitops cannot replace safely; "
                 + "delete it from the template (telemt-gitops writes \(table.header) itself) or write it as a plain \(table.header) table"
         case .missingUsers:
-            return prefix + "the config has no [access.users] table; it was not written by telemt-gitops, "
-                + "run `telemt-gitops apply` to render it"
+            return "the config has no [access.users] table; it was not written by telemt-gitops, "
+                + "run `telemt-gitops render --out` on it first"
         case .wrongType(let table, let user, let expected):
-            return prefix + "\(table.header) entry \(TOMLEncoding.key(user)) must be \(expected); "
+            return "\(table.header) entry \(TOMLEncoding.key(user)) must be \(expected); "
                 + "fix the value or let telemt-gitops re-render the config"
         case .invalidExpiration(let user):
-            return prefix + "[access.user_expirations] entry \(TOMLEncoding.key(user)) is not an RFC 3339 date-time with an offset; "
+            return "[access.user_expirations] entry \(TOMLEncoding.key(user)) is not an RFC 3339 date-time with an offset; "
                 + "write it as \"2027-01-01T20:59:59Z\""
         }
     }

@@ -39,6 +39,9 @@ public struct SecretDeriver: Sendable {
     /// user sets); the duplicate check then runs in order, so the error names the earlier user first.
     public func secrets(for users: [UserSpec]) throws(DuplicateSecretError) -> [String] {
         let secrets = derivedInParallel(users)
+        // Derived secrets are distinct 128-bit HMAC outputs of distinct names (a collision among
+        // 100k users has a chance near 1e-29); only an explicit secret can realistically clash.
+        guard users.contains(where: { $0.secret != nil }) else { return secrets }
         var owner: [SecretKey: Int] = [:]
         owner.reserveCapacity(users.count)
         for (index, secret) in secrets.enumerated() {

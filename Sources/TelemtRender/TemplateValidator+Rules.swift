@@ -9,7 +9,7 @@ extension TemplateValidator {
         } catch {
             return [TemplateDiagnostic(
                 severity: .error, rule: .managedTableForm, location: error.location ?? Self.start,
-                message: "a managed [access.*] table cannot be replaced safely", fix: error.description)]
+                message: "a managed [access.*] table cannot be replaced safely", fix: error.message)]
         }
     }
 

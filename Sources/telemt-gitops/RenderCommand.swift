@@ -64,8 +64,20 @@ struct RenderCommand: AsyncParsableCommand {
             Console.write(rendered.bytes)
             return
         }
+        let restart = restartOnlyChanges(to: rendered.bytes)
         let outcome = try AtomicFileWriter(newFileMode: 0o600).write(rendered.bytes, to: out)
         print(outcome == .written ? "wrote \(out) (\(summary))" : "\(out) is up to date (\(summary))")
+        if outcome == .written, !restart.isEmpty {
+            Console.error("needs telemt restart: \(restart.joined(separator: ", ")) changed; telemt applies these only when it starts")
+        }
+    }
+
+    /// Settings telemt reads only at start that differ between the config on disk and `bytes`.
+    private func restartOnlyChanges(to bytes: [UInt8]) -> [String] {
+        guard let old = FileManager.default.contents(atPath: out), !old.elementsEqual(bytes),
+              let before = try? TemplateValidator.document(Array(old)),
+              let after = try? TemplateValidator.document(bytes) else { return [] }
+        return TemplateValidator.restartRequiredChanges(from: before, to: after)
     }
 
     private func parsedNow() throws -> Date {

@@ -44,6 +44,26 @@ struct RepoOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Network timeout in seconds.", valueName: "seconds"))
     var timeout: Int = 120
 
+    /// Refuses flag combinations that would otherwise be silently resolved one way (exit 64).
+    func validate() throws {
+        let exclusive: [(String, [(String, Bool)])] = [
+            ("a ref", [("--branch", branch != nil), ("--tag", tag != nil), ("--commit", commit != nil)]),
+            ("a signature policy", [("--allowed-signers", allowedSigners != nil), ("--gpg-keyring", gpgKeyring != nil)]),
+            ("a credential", [("--ssh-key", sshKey != nil), ("--token-file", tokenFile != nil),
+                              ("--credentials-file", credentialsFile != nil)]),
+        ]
+        for (what, flags) in exclusive where flags.filter(\.1).count > 1 {
+            throw ValidationError("give only one of \(flags.map(\.0).joined(separator: ", ")) (\(what))")
+        }
+        if sshKey != nil, knownHosts == nil {
+            throw ValidationError("--ssh-key needs --known-hosts: host keys are always checked")
+        }
+        let gitOnly = [branch, tag, commit, sshKey, knownHosts, tokenFile, credentialsFile, allowedSigners, gpgKeyring]
+        if repo == nil, gitOnly.contains(where: { $0 != nil }) || !subPath.isEmpty {
+            throw ValidationError("the git options need --repo URL")
+        }
+    }
+
     /// The git source options these flags describe; `nil` without `--repo`.
     var gitOptions: GitSourceOptions? {
         guard let repo else { return nil }

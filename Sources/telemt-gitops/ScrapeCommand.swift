@@ -26,10 +26,14 @@ struct ScrapeCommand: ParsableCommand {
     @Option(help: "Seconds allowed for the whole HTTP exchange.")
     var timeout: Double = 5
 
+    @Option(help: ArgumentHelp("Days of per-scrape raw rows to keep; older ones are pruned after recording (totals come from the roll-ups and never change).", valueName: "days"))
+    var keepRawDays: Double = 7
+
     func run() throws {
         let snapshot = try MetricsScraper(url: metricsURL, timeout: timeout).scrape()
         let store = try SQLiteStatsStore(path: db)
         let result = try store.record(snapshot, node: node)
+        try RetentionPolicy(rawTraffic: keepRawDays * 86_400).apply(to: store, now: snapshot.scrapedAt)
         print(summary(snapshot, result))
         guard !result.deltas.isEmpty else { return }
         let width = max(4, result.deltas.map(\.user.count).max() ?? 0)

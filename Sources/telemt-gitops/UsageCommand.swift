@@ -23,7 +23,7 @@ struct UsageCommand: ParsableCommand {
     @Option(help: "day, week, month, year or lifetime.")
     var period = "month"
 
-    @Option(help: "IANA time zone of the calendar (users.yaml's timezone).")
+    @Option(help: "IANA time zone of the calendar; pass users.yaml's timezone so periods match quota resets.")
     var timezone = "UTC"
 
     @Option(help: "Only this node's traffic (default: all nodes in the store).")

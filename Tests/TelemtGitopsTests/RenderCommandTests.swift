@@ -48,6 +48,27 @@ import Testing
         #expect(try dir.read("config.toml").contains(secret))
     }
 
+    @Test func aChangedRestartOnlySettingIsReported() throws {
+        let dir = try keyed()
+        try dir.write("t1.toml", "[server]\nport = 443\n")
+        try dir.write("t2.toml", "[server]\nport = 8443\n")
+        let args = ["render", "--spec", "examples/users.yaml", "--key", dir.file("master.key"), "--out", dir.file("config.toml")]
+        let first = try CLI.run(args + ["--template", dir.file("t1.toml")])
+        #expect(first.status == 0)
+        #expect(!first.stderr.contains("needs telemt restart"))
+        let second = try CLI.run(args + ["--template", dir.file("t2.toml")])
+        #expect(second.status == 0)
+        #expect(second.stderr.contains("needs telemt restart: server.port"))
+    }
+
+    @Test func conflictingGitFlagsAreUsageErrors() throws {
+        let result = try CLI.run(["validate", "--repo", "/tmp/x", "--branch", "a", "--tag", "b"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--branch, --tag, --commit"))
+        let noRepo = try CLI.run(["validate", "examples", "--branch", "main"])
+        #expect(noRepo.status == 64)
+    }
+
     @Test func aWorldReadableConfigLosesAccessForOthers() throws {
         let dir = try keyed()
         try dir.write("config.toml", "[server]\nport = 443\n")

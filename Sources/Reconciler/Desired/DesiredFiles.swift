@@ -32,14 +32,23 @@ public struct DesiredFiles: Sendable, Equatable {
         }
         self.users = users
         self.template = tree["telemt.toml"].map { DesiredFile(path: displayPrefix + "telemt.toml", bytes: $0) }
-        self.status = tree.keys.filter { $0.hasPrefix("status/") && $0.hasSuffix(".yaml") }.sorted()
+        self.status = tree.keys.filter(Self.isStatusFile).sorted()
             .map { DesiredFile(path: displayPrefix + $0, bytes: tree[$0]!) }
     }
 
-    /// `users/NAME.yaml` (or `.yml`), one level deep.
+    /// `users/NAME.yaml` (or `.yml`), one level deep, not hidden. Local and git readers both use it.
     static func isSplitUserFile(_ path: String) -> Bool {
-        guard path.hasPrefix("users/") else { return false }
-        let name = path.dropFirst("users/".count)
+        isVisibleYAML(path, in: "users/")
+    }
+
+    /// `status/NODE.yaml` (or `.yml`), one level deep, not hidden. Local and git readers both use it.
+    static func isStatusFile(_ path: String) -> Bool {
+        isVisibleYAML(path, in: "status/")
+    }
+
+    private static func isVisibleYAML(_ path: String, in folder: String) -> Bool {
+        guard path.hasPrefix(folder) else { return false }
+        let name = path.dropFirst(folder.count)
         return !name.contains("/") && !name.hasPrefix(".") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
     }
 }

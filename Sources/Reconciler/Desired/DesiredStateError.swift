@@ -22,6 +22,8 @@ public enum DesiredStateError: Error, Sendable, CustomStringConvertible {
         case .spec(let error): error.diagnostics.map(\.description)
         case .template(_, let lines): lines
         case .secrets(let error): [error.description]
+        case .render(let path, .template(let error)):
+            [Self.positioned(error, in: path)]
         case .render(let path, let error): ["\(path): error: \(error)"]
         case .noUsers(let path):
             ["\(path): error: no users: telemt refuses a config with an empty [access.users] (and keeps serving the old users); add at least one user"]
@@ -32,5 +34,12 @@ public enum DesiredStateError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         (lines + ["nothing was written; fix the errors above and run again"]).joined(separator: "\n")
+    }
+
+    /// `file:line:col: error: message` for a template problem with a position, so editors and CI
+    /// can jump to it.
+    private static func positioned(_ error: ManagedTablesError, in path: String) -> String {
+        guard let location = error.location else { return "\(path): error: \(error.message)" }
+        return "\(path):\(location): error: \(error.message)"
     }
 }

@@ -39,7 +39,7 @@ public struct LocalDesiredReader: Sendable {
         for folder in ["users", "status"] {
             guard let names = try? manager.contentsOfDirectory(atPath: prefix + folder) else { continue }
             paths += names.map { "\(folder)/\($0)" }
-                .filter { folder == "status" ? $0.hasSuffix(".yaml") : DesiredFiles.isSplitUserFile($0) }
+                .filter(folder == "status" ? DesiredFiles.isStatusFile : DesiredFiles.isSplitUserFile)
         }
         return paths.sorted()
     }

@@ -39,6 +39,4 @@ public struct DesiredRevision: Sendable, Hashable {
         (userFiles + statusFiles + (telemtTemplate.map { [$0] } ?? [])).sorted { $0.path < $1.path }
     }
 
-    /// Total size of the files read, in bytes.
-    public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes.count } }
 }

@@ -14,8 +14,12 @@ final class GitRemoteSession {
     let context: RemoteCallbackContext
     private let deadline: UInt64
     private let timeout: Duration
+    /// The longest one connect, read or write may wait for progress.
+    private let idleTimeout: Duration
 
-    init(repository: GitRepository, context: RemoteCallbackContext, timeout: Duration) throws(GitSourceError) {
+    init(
+        repository: GitRepository, context: RemoteCallbackContext, timeout: Duration, idleTimeout: Duration
+    ) throws(GitSourceError) {
         var remote: OpaquePointer?
         guard git_remote_create_anonymous(&remote, repository.pointer, context.remote.raw) == 0, let remote else {
             throw .invalidConfiguration(field: "repository URL", value: context.remote.redacted,
@@ -24,6 +28,7 @@ final class GitRemoteSession {
         self.remote = remote
         self.context = context
         self.timeout = timeout
+        self.idleTimeout = idleTimeout
         self.deadline = NetworkDeadline.now() + timeout.nanoseconds
     }
 
@@ -48,7 +53,7 @@ final class GitRemoteSession {
     /// Runs a network step with this session's deadline applied to the sockets it opens.
     private func network(_ operation: String, _ body: () -> Int32) throws(GitSourceError) {
         let remaining = Duration.nanoseconds(Int64(clamping: deadline &- min(deadline, NetworkDeadline.now())))
-        let code = NetworkDeadline.run(timeout: remaining, idle: min(remaining, timeout), body)
+        let code = NetworkDeadline.run(timeout: remaining, idle: min(remaining, idleTimeout), body)
         guard code < 0 else { return }
         throw translate(code, operation: operation)
     }

@@ -89,8 +89,8 @@ extension GitRepository {
         for index in 0..<count {
             guard let child = git_tree_entry_byindex(directory, index) else { continue }
             let childName = String(cString: git_tree_entry_name(child))
-            guard childName.hasSuffix(".yaml") || childName.hasSuffix(".yml"),
-                  git_tree_entry_type(child) != GIT_OBJECT_TREE else { continue }
+            let wanted = name == "users" ? DesiredFiles.isSplitUserFile : DesiredFiles.isStatusFile
+            guard wanted("\(name)/\(childName)"), git_tree_entry_type(child) != GIT_OBJECT_TREE else { continue }
             guard RepoPath.isSafeName(childName) else {
                 throw .unsafePath(path: RepoPath.join(path, childName), reason: "not a plain file name")
             }

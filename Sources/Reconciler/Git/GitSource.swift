@@ -52,7 +52,8 @@ public actor GitSource: DesiredStateSource {
         let context = RemoteCallbackContext(
             remote: remoteURL, authentication: configuration.authentication,
             maxAuthAttempts: max(1, configuration.maxAuthAttempts), maxFetchBytes: configuration.limits.maxFetchBytes)
-        return try GitRemoteSession(repository: repository, context: context, timeout: configuration.timeout)
+        return try GitRemoteSession(repository: repository, context: context, timeout: configuration.timeout,
+                                    idleTimeout: configuration.idleTimeout)
     }
 
     /// The desired commit of the last successful fetch into this cache (what should keep serving when
