@@ -80,6 +80,8 @@ public struct SQLiteStatsStore: StatsStore {
             return try body()
         } catch let error as StatsStoreError {
             throw error
+        } catch let error as BaselineCodec.CorruptBaselines {
+            throw StatsStoreError(operation: "read baselines", path: path, message: error.description)
         } catch {
             throw StatsStoreError(operation: operation, path: path, message: Self.message(error))
         }

@@ -23,6 +23,10 @@ public struct StatsStoreError: Error, Sendable, Equatable, CustomStringConvertib
         switch operation {
         case "open", "migrate":
             "check that the directory exists and is writable, and that the file is a telemt-gitops stats database"
+        case "read baselines":
+            "a node's stored counter baselines are unreadable and every scrape of it fails until they are reset: "
+                + "delete its row (sqlite3 DB \"DELETE FROM node_state WHERE node = 'NODE'\"); the next scrape then "
+                + "counts as a first one"
         case "record":
             "nothing from this scrape was recorded; the next scrape will count its traffic"
         default:

@@ -41,8 +41,11 @@ public struct UsageReport: Sendable, Equatable, Codable {
         let period = UsagePeriod.containing(now, reset: reset, timeZone: timeZone)
         let step: Calendar.Component = reset == .daily ? .hour : .day
         let trend = try Self.trend(store: store, step: step, steps: trendSteps, timeZone: timeZone, now: now, filter: filter)
+        let periodUsage = try store.usage(in: period.interval, filter: filter)
+        // Lifetime is read last: a scrape recorded between the reads can only make it larger,
+        // so a user's period total never exceeds their lifetime.
         let lifetime = Dictionary(uniqueKeysWithValues: try store.lifetimeUsage(filter: filter).map { ($0.user, $0.total) })
-        rows = try store.usage(in: period.interval, filter: filter).map { usage in
+        rows = periodUsage.map { usage in
             Row(
                 user: usage.user, fromClient: usage.fromClient, toClient: usage.toClient, total: usage.total,
                 lifetime: lifetime[usage.user] ?? usage.total,
