@@ -42,10 +42,19 @@ extension TemplateValidator {
         var result: [TemplateDiagnostic] = []
         var lineStart = 0
         let bytes = document.bytes
+        let keyword = Array("include".utf8)
+        // Works on bytes: a host config used as template has one line per user and table.
+        func skipBlanks(_ index: Int, _ end: Int) -> Int {
+            var index = index
+            while index < end, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+            return index
+        }
         while lineStart < bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("include"), line.dropFirst(7).trimmingCharacters(in: .whitespaces).hasPrefix("=") {
+            let keyStart = skipBlanks(lineStart, lineEnd)
+            let afterKey = keyStart + keyword.count
+            if afterKey <= lineEnd, bytes[keyStart..<afterKey].elementsEqual(keyword),
+               case let equals = skipBlanks(afterKey, lineEnd), equals < lineEnd, bytes[equals] == UInt8(ascii: "=") {
                 result.append(TemplateDiagnostic(
                     severity: .warning, rule: .include, location: document.location(ofOffset: lineStart),
                     message: "telemt includes another file here before parsing; telemt-gitops cannot check it",
