@@ -2,20 +2,6 @@ import Foundation
 import GRDB
 
 extension SQLiteStatsStore {
-    static func identity(_ db: Database, node: String) throws -> ScrapeIdentity? {
-        let row = try Row.fetchOne(db, sql: "SELECT scraped_at, uptime FROM node_state WHERE node = ?", arguments: [node])
-        return row.map { ScrapeIdentity(scrapedAt: Date(timeIntervalSince1970: $0[0]), uptime: $0[1]) }
-    }
-
-    /// The node's last scrape identity and per-user baselines, stored together in one row.
-    static func nodeState(_ db: Database, node: String) throws -> (identity: ScrapeIdentity, baselines: [String: CounterBaseline])? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT scraped_at, uptime, baselines FROM node_state WHERE node = ?", arguments: [node])
-        else { return nil }
-        let blob: Data = row[2]
-        let identity = ScrapeIdentity(scrapedAt: Date(timeIntervalSince1970: row[0]), uptime: row[1])
-        return (identity, try BaselineCodec.decode(Array(blob)))
-    }
-
     static func insertScrape(_ db: Database, _ snapshot: TelemtSnapshot, node: String, step: LedgerStep) throws -> Int64 {
         try db.execute(
             sql: "INSERT INTO scrape (node, at, uptime, kind, version, users, connections) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -57,18 +43,5 @@ extension SQLiteStatsStore {
                     to_client = to_client + excluded.to_client
                 """).execute(arguments: arguments)
         }
-    }
-
-    static func saveNodeState(
-        _ db: Database, node: String, identity: ScrapeIdentity, baselines: [(user: String, counters: CounterBaseline)]
-    ) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO node_state (node, scraped_at, uptime, baselines) VALUES (?, ?, ?, ?)
-                ON CONFLICT (node) DO UPDATE SET
-                    scraped_at = excluded.scraped_at, uptime = excluded.uptime, baselines = excluded.baselines
-                """,
-            arguments: [node, identity.scrapedAt.timeIntervalSince1970, identity.uptime, Data(BaselineCodec.encode(sorted: baselines))]
-        )
     }
 }

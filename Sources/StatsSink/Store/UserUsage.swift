@@ -1,4 +1,7 @@
 /// Bytes one user moved over some span of time.
+///
+/// `/metrics` gives both directions separately; telemt's API gives only their sum, so bytes
+/// accounted from the API (users beyond the 4,096 that `/metrics` labels) are ``unsplit``.
 public struct UserUsage: Sendable, Equatable, Codable {
     /// The user name.
     public var user: String
@@ -6,14 +9,21 @@ public struct UserUsage: Sendable, Equatable, Codable {
     public var fromClient: UInt64
     /// Bytes sent to the user's clients.
     public var toClient: UInt64
+    /// Bytes known only as a sum of both directions (accounted from telemt's API `total_octets`).
+    public var unsplit: UInt64
 
     /// Creates a usage value.
-    public init(user: String, fromClient: UInt64, toClient: UInt64) {
+    public init(user: String, fromClient: UInt64, toClient: UInt64, unsplit: UInt64 = 0) {
         self.user = user
         self.fromClient = fromClient
         self.toClient = toClient
+        self.unsplit = unsplit
     }
 
-    /// Both directions together: what counts against a quota.
-    public var total: UInt64 { fromClient &+ toClient }
+    /// Every byte, both directions together: what counts against a quota. Saturates at 2⁶⁴ − 1.
+    public var total: UInt64 {
+        let (split, overflow) = fromClient.addingReportingOverflow(toClient)
+        let (all, overflow2) = split.addingReportingOverflow(unsplit)
+        return overflow || overflow2 ? .max : all
+    }
 }
