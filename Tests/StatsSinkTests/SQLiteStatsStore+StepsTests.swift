@@ -6,8 +6,8 @@ import Testing
 struct SQLiteStatsStoreStepsTests {
     let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
-    /// Records random scrapes over 12 days; returns every delta with the hour bucket of its scrape.
-    func recordHistory(_ store: SQLiteStatsStore, seed: UInt64) throws -> [(hour: Int64, delta: TrafficDelta)] {
+    /// Records random scrapes over 12 days; returns every delta with the quarter-hour bucket of its scrape.
+    func recordHistory(_ store: SQLiteStatsStore, seed: UInt64) throws -> [(quarter: Int64, delta: TrafficDelta)] {
         var random = SeededGenerator(seed: seed)
         var counters: [String: UserCounters] = [:]
         var recorded: [(Int64, TrafficDelta)] = []
@@ -23,18 +23,18 @@ struct SQLiteStatsStoreStepsTests {
             }
             let at = t0.addingTimeInterval(minute * 60)
             let result = try store.record(TelemtSnapshot(scrapedAt: at, uptime: 100 + minute * 60, users: counters), node: "n1")
-            recorded += result.deltas.map { (HourBuckets.hourStart(of: at), $0) }
+            recorded += result.deltas.map { (TimeBuckets.quarterStart(of: at), $0) }
         }
         return recorded
     }
 
-    /// The reference: each delta in the span containing its hour bucket, after rounding the
-    /// boundaries up to hours.
-    func reference(_ recorded: [(hour: Int64, delta: TrafficDelta)], _ boundaries: [Date], user: String?) -> [[UserUsage]] {
-        let hours = boundaries.map { HourBuckets.roundUp(Int64($0.timeIntervalSince1970.rounded(.up)), to: 3_600) }
-        return (0..<hours.count - 1).map { span in
+    /// The reference: each delta in the span containing its quarter-hour bucket, after rounding
+    /// the boundaries up to quarter hours.
+    func reference(_ recorded: [(quarter: Int64, delta: TrafficDelta)], _ boundaries: [Date], user: String?) -> [[UserUsage]] {
+        let edges = boundaries.map { TimeBuckets.roundUp(Int64($0.timeIntervalSince1970.rounded(.up)), to: 900) }
+        return (0..<edges.count - 1).map { span in
             var sums: [String: (UInt64, UInt64)] = [:]
-            for (hour, delta) in recorded where hour >= hours[span] && hour < hours[span + 1] && (user == nil || delta.user == user) {
+            for (quarter, delta) in recorded where quarter >= edges[span] && quarter < edges[span + 1] && (user == nil || delta.user == user) {
                 let old = sums[delta.user] ?? (0, 0)
                 sums[delta.user] = (old.0 + delta.fromClient, old.1 + delta.toClient)
             }
@@ -42,8 +42,8 @@ struct SQLiteStatsStoreStepsTests {
         }
     }
 
-    /// Property: spans of any length and alignment (hours to days, zones off UTC) read through the
-    /// daily roll-up with hourly edges agree with the recorded deltas, byte for byte.
+    /// Property: spans of any length and alignment (minutes to days, zones off UTC) read through
+    /// the daily roll-up with quarter-hour edges agree with the recorded deltas, byte for byte.
     @Test func spansMatchRecordedDeltas() throws {
         let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
         let recorded = try recordHistory(store, seed: 23)

@@ -80,7 +80,7 @@ struct SQLiteStatsStoreTests {
         let dayTwo = DateInterval(start: t0.addingTimeInterval(86_400), duration: 86_400)
         let dayTwoBefore = try store.usage(in: dayTwo, filter: .all)
         let rows = try store.rawTrafficRowCount()
-        let pruned = try RetentionPolicy(rawTraffic: 86_400).apply(to: store, now: t0.addingTimeInterval(3 * 86_400))
+        let pruned = try RetentionPolicy(rawTraffic: 86_400).apply(to: store, now: t0.addingTimeInterval(3 * 86_400)).rawRows
         #expect(pruned > 0 && pruned < rows)
         #expect(try store.rawTrafficRowCount() == rows - pruned)
         #expect(try store.lifetimeUsage() == before)

@@ -42,24 +42,49 @@ struct UsagePeriodTests {
         #expect((march.first?.total ?? 0) + (april.first?.total ?? 0) == added.reduce(0) { $0 + $1.1 })
     }
 
+
+    /// Zones with half-hour and 45-minute offsets: the month boundary is at the exact instant, so
+    /// a scrape one second before it counts in March and one at it in April.
     @Test(arguments: [
-        ("2026-03-28T20:00:00Z", "2026-03-28T23:00:00Z", 23.0),  // spring forward: a 23-hour day
-        ("2026-10-24T20:00:00Z", "2026-10-24T22:00:00Z", 25.0),  // fall back: a 25-hour day
+        ("Asia/Kolkata", "2026-03-31T18:30:00Z", 0.0),
+        ("Asia/Kolkata", "2026-03-31T18:30:00Z", 1.0),
+        ("Asia/Kathmandu", "2026-03-31T18:15:00Z", 0.0),
+        ("Asia/Kathmandu", "2026-03-31T18:15:00Z", 1.0),
     ])
-    func berlinDSTDaysCountEachByteOnce(start: String, dayStart: String, hours: Double) throws {
-        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+    func offsetZoneMonthRolloverIsAtTheExactInstant(zone: String, boundary: String, early: Double) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
         let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
-        let added = try Self.recordSteadyTraffic(store, from: Self.date(start), hours: 54, step: 900)
-        let day = try #require(UsagePeriod.containing(Self.date(dayStart), reset: .daily, timeZone: berlin).interval)
-        #expect(day.duration == hours * 3_600)
+        let boundary = Self.date(boundary)
+        let added = try Self.recordSteadyTraffic(store, from: boundary.addingTimeInterval(-10_800 - early), hours: 6, step: 60)
+        #expect(added.contains { $0.0 == boundary.addingTimeInterval(-early) })
+        #expect(UsagePeriod.containing(boundary, reset: .monthly, timeZone: timeZone).interval?.start == boundary)
+        let march = try store.usage(period: .monthly, timeZone: timeZone, at: boundary.addingTimeInterval(-1))
+        let april = try store.usage(period: .monthly, timeZone: timeZone, at: boundary)
+        #expect(march.first?.total == added.filter { $0.0 < boundary }.reduce(0) { $0 + $1.1 })
+        #expect(april.first?.total == added.filter { $0.0 >= boundary }.reduce(0) { $0 + $1.1 })
+        #expect((march.first?.total ?? 0) + (april.first?.total ?? 0) == added.reduce(0) { $0 + $1.1 })
+    }
+
+    @Test(arguments: [
+        ("Europe/Berlin", "2026-03-28T20:00:00Z", "2026-03-28T23:00:00Z", 23.0),  // spring forward: a 23-hour day
+        ("Europe/Berlin", "2026-10-24T20:00:00Z", "2026-10-24T22:00:00Z", 25.0),  // fall back: a 25-hour day
+        ("Australia/Adelaide", "2026-04-04T10:00:00Z", "2026-04-04T13:30:00Z", 25.0),  // +10:30 → +09:30
+        ("Australia/Adelaide", "2026-10-03T11:00:00Z", "2026-10-03T14:30:00Z", 23.0),  // +09:30 → +10:30
+    ])
+    func dstDaysCountEachByteOnceAtTheExactInstant(zone: String, start: String, dayStart: String, hours: Double) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
+        let added = try Self.recordSteadyTraffic(store, from: Self.date(start), hours: 54, step: 300)
+        let day = try #require(UsagePeriod.containing(Self.date(dayStart), reset: .daily, timeZone: timeZone).interval)
+        #expect(day.start == Self.date(dayStart) && day.duration == hours * 3_600)
         var covered: UInt64 = 0
-        var period = UsagePeriod.containing(Self.date(start), reset: .daily, timeZone: berlin)
+        var period = UsagePeriod.containing(Self.date(start), reset: .daily, timeZone: timeZone)
         while let interval = period.interval, interval.start <= added.last!.0 {
             let expected = added.filter { interval.contains($0.0) && $0.0 < interval.end }.reduce(0) { $0 + $1.1 }
             let used = try store.usage(in: interval, filter: UsageFilter(user: "alice")).first?.total ?? 0
             #expect(used == expected, "day starting \(interval.start)")
             covered += used
-            period = try #require(period.next(timeZone: berlin))
+            period = try #require(period.next(timeZone: timeZone))
         }
         #expect(covered == added.reduce(0) { $0 + $1.1 })
     }

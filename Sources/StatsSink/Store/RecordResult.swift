@@ -17,6 +17,9 @@ public struct RecordResult: Sendable, Equatable {
         self.users = users
     }
 
-    /// All bytes added by this scrape.
-    public var totalBytes: UInt64 { deltas.reduce(0) { $0 &+ $1.total } }
+    /// The traffic added, all users together per component (user name empty), saturating.
+    public var added: UserUsage { deltas.summed() }
+
+    /// All bytes added by this scrape, saturating at 2⁶⁴ − 1.
+    public var totalBytes: UInt64 { added.total }
 }

@@ -9,32 +9,26 @@ extension SQLiteStatsStore {
 
     /// Per-user bytes in `interval` (all time when `nil`); see ``StatsStore/usage(in:filter:)``.
     ///
-    /// A span reads the daily roll-up and a few hourly buckets at its UTC day edges; all time
-    /// reads the per-user totals.
+    /// A span reads the daily roll-up and a few quarter-hour or hourly buckets at its UTC day
+    /// edges; all time reads the per-user totals.
     public func usage(in interval: DateInterval?, filter: UsageFilter) throws -> [UserUsage] {
         guard let interval else { return try lifetimeTotals(filter: filter) }
         return try usage(between: [interval.start, interval.end], filter: filter).first ?? []
     }
 
+    /// Per-user lifetime totals summed over nodes in Swift, saturating at 8 EiB (SQLite's `SUM`
+    /// would fail with "integer overflow" and make the store unreadable).
     private func lifetimeTotals(filter: UsageFilter) throws -> [UserUsage] {
-        var sql = "SELECT user, SUM(from_client), SUM(to_client) FROM traffic_total WHERE 1"
-        var arguments: [any DatabaseValueConvertible] = []
-        if let node = filter.node {
-            sql += " AND node = ?"
-            arguments.append(node)
-        }
-        if let user = filter.user {
-            sql += " AND user = ?"
-            arguments.append(user)
-        }
-        sql += " GROUP BY user HAVING SUM(from_client) > 0 OR SUM(to_client) > 0 ORDER BY user"
+        let (conditions, arguments) = filter.sqlConditions
+        let sql = "SELECT user, from_client, to_client, unsplit FROM traffic_total WHERE 1" + conditions + " ORDER BY user"
         return try run("lifetime usage") {
             try writer.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                    let from: Int64 = row[1]
-                    let to: Int64 = row[2]
-                    return UserUsage(user: row[0], fromClient: UInt64(clamping: from), toClient: UInt64(clamping: to))
+                var accumulator = UsageAccumulator(spans: 1)
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+                while let row = try rows.next() {
+                    accumulator.add(user: row[0], span: 0, bytes: RollUpBytes(fromClient: row[1], toClient: row[2], unsplit: row[3]), sign: 1)
                 }
+                return accumulator.result()[0]
             }
         }
     }
@@ -58,20 +52,6 @@ extension SQLiteStatsStore {
                         connections: UInt64(clamping: connections)
                     )
                 }
-            }
-        }
-    }
-
-    /// Deletes raw rows of scrapes older than `cutoff`; the roll-ups keep every total.
-    @discardableResult
-    public func pruneRawTraffic(olderThan cutoff: Date) throws -> Int {
-        try run("prune") {
-            try writer.write { db in
-                try db.execute(
-                    sql: "DELETE FROM traffic_raw WHERE scrape_id IN (SELECT id FROM scrape WHERE at < ?)",
-                    arguments: [cutoff.timeIntervalSince1970]
-                )
-                return db.changesCount
             }
         }
     }

@@ -13,35 +13,41 @@ extension SQLiteStatsStore {
         return db.lastInsertedRowID
     }
 
-    /// Writes one scrape's deltas as raw rows through one cached statement, one row per delta.
+    /// Writes one scrape's deltas as raw rows through one cached statement, one row per delta;
+    /// each component is clamped to `Int64.max` (8 EiB).
     static func insertTraffic(_ db: Database, _ deltas: [TrafficDelta], scrapeID: Int64, node: String) throws {
         let statement = try TrafficRowStatement(
-            db, sql: "INSERT INTO traffic_raw (scrape_id, user, from_client, to_client) VALUES (?1, ?3, ?4, ?5)",
+            db, sql: "INSERT INTO traffic_raw (scrape_id, user, from_client, to_client, unsplit) VALUES (?1, ?3, ?4, ?5, ?6)",
             bucket: scrapeID, node: node
         )
         for delta in deltas {
-            try statement.run(user: delta.user, fromClient: Int64(clamping: delta.fromClient), toClient: Int64(clamping: delta.toClient))
+            try statement.run(user: delta.user, bytes: RollUpBytes(delta))
         }
     }
 
-    /// Adds one scrape's raw rows into the hourly and daily roll-ups (UTC buckets of its time) and
-    /// the lifetime totals: one set-based statement per table (per-row upserts cost more, since
-    /// each one opens its own statement journal).
+    /// Adds one scrape's raw rows into the quarter-hour and daily roll-ups (UTC buckets of its
+    /// time) and the lifetime totals: one set-based statement per table (per-row upserts cost
+    /// more, since each one opens its own statement journal). Sums saturate at 8 EiB.
     static func rollUp(_ db: Database, scrapeID: Int64, node: String, at: Date) throws {
-        let hour = HourBuckets.hourStart(of: at)
+        let quarter = TimeBuckets.quarterStart(of: at)
         let targets = [
-            ("traffic_hourly (hour, node, user", "?, ?,", "hour, node, user", [hour, node, scrapeID] as StatementArguments),
-            ("traffic_daily (day, node, user", "?, ?,", "day, node, user", [HourBuckets.dayStart(ofHour: hour), node, scrapeID]),
+            ("traffic_quarter (quarter, node, user", "?, ?,", "quarter, node, user", [quarter, node, scrapeID] as StatementArguments),
+            ("traffic_daily (day, node, user", "?, ?,", "day, node, user", [TimeBuckets.roundDown(quarter, to: TimeBuckets.day), node, scrapeID]),
             ("traffic_total (node, user", "?,", "node, user", [node, scrapeID]),
         ]
         for (table, bucket, key, arguments) in targets {
             try db.cachedStatement(sql: """
-                INSERT INTO \(table), from_client, to_client)
-                SELECT \(bucket) user, from_client, to_client FROM traffic_raw WHERE scrape_id = ?
-                ON CONFLICT (\(key)) DO UPDATE SET
-                    from_client = from_client + excluded.from_client,
-                    to_client = to_client + excluded.to_client
+                INSERT INTO \(table), from_client, to_client, unsplit)
+                SELECT \(bucket) user, from_client, to_client, unsplit FROM traffic_raw WHERE scrape_id = ?
+                ON CONFLICT (\(key)) DO UPDATE SET \(saturatingUpdate)
                 """).execute(arguments: arguments)
         }
     }
+
+    /// The `DO UPDATE SET` list of a roll-up upsert: each column plus the incoming value, saturated
+    /// at `Int64.max` instead of overflowing into REAL (both are never negative).
+    static let saturatingUpdate = ["from_client", "to_client", "unsplit"].map { column in
+        "\(column) = CASE WHEN \(column) > 9223372036854775807 - excluded.\(column) "
+            + "THEN 9223372036854775807 ELSE \(column) + excluded.\(column) END"
+    }.joined(separator: ", ")
 }

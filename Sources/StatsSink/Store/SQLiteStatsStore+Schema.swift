@@ -63,6 +63,42 @@ extension SQLiteStatsStore {
                 SELECT node, user, SUM(from_client), SUM(to_client) FROM traffic_daily GROUP BY node, user;
                 """)
         }
+        migrator.registerMigration("v3: unsplit bytes, quarter-hour roll-up, retention watermarks, no REAL totals") { db in
+            try migrateToV3(db)
+        }
         return migrator
+    }
+
+    /// Adds the `unsplit` column everywhere, turns totals that overflowed into REAL back into
+    /// integers (saturated at 8 EiB), and creates the quarter-hour roll-up that scrapes write from
+    /// now on. Existing hourly rows stay in `traffic_hourly`: they are already hour-granular.
+    private static func migrateToV3(_ db: Database) throws {
+        for table in ["traffic_raw", "traffic_hourly", "traffic_daily", "traffic_total"] {
+            try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN unsplit INTEGER NOT NULL DEFAULT 0")
+            for column in ["from_client", "to_client"] {
+                try db.execute(sql: """
+                    UPDATE \(table) SET \(column) = CASE
+                        WHEN \(column) >= 9223372036854775807.0 THEN 9223372036854775807
+                        WHEN \(column) > 0 THEN CAST(\(column) AS INTEGER)
+                        ELSE 0 END
+                    WHERE typeof(\(column)) <> 'integer' OR \(column) < 0
+                    """)
+            }
+        }
+        try db.execute(sql: """
+            CREATE TABLE traffic_quarter (
+                quarter INTEGER NOT NULL,
+                node TEXT NOT NULL,
+                user TEXT NOT NULL,
+                from_client INTEGER NOT NULL,
+                to_client INTEGER NOT NULL,
+                unsplit INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (quarter, node, user)
+            ) WITHOUT ROWID;
+            CREATE TABLE retention_watermark (
+                level TEXT PRIMARY KEY NOT NULL,
+                pruned_before INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """)
     }
 }

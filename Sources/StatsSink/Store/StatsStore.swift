@@ -3,8 +3,9 @@ public import Foundation
 /// Where recorded traffic lives. SQLite (``SQLiteStatsStore``) is the embedded backend; a shared
 /// PostgreSQL backend for fleets implements the same operations with the same ``TrafficLedger``.
 ///
-/// Usage is kept in hourly roll-ups (UTC hours); a bucket belongs to the span that contains its
-/// start, so every byte lands in exactly one span of any partition of time into whole hours.
+/// Usage is kept in quarter-hour roll-ups (UTC); a bucket belongs to the span that contains its
+/// start, so every byte lands in exactly one span of any partition of time into quarter hours.
+/// Retention later folds quarter hours into hours and drops hours, keeping UTC days and totals.
 public protocol StatsStore: Sendable {
     /// Records one scrape of `node`: the ledger's deltas, the roll-ups, the new baselines and a
     /// system sample, all in one transaction. Recording the same scrape twice adds nothing.
@@ -25,8 +26,9 @@ public protocol StatsStore: Sendable {
     /// The system samples of `node` recorded in `interval`, oldest first.
     func systemSamples(node: String, in interval: DateInterval) throws -> [SystemSample]
 
-    /// Deletes per-scrape traffic rows older than `cutoff`; roll-ups keep every total unchanged.
-    /// Returns how many rows were deleted.
+    /// Thins out stored traffic before `cutoffs` (raw rows, quarter hours into hours, hours,
+    /// scrape rows) in one transaction. Lifetime totals and daily roll-ups never change, nor does
+    /// any span whose boundaries lie after the quarter-hour cutoff.
     @discardableResult
-    func pruneRawTraffic(olderThan cutoff: Date) throws -> Int
+    func prune(_ cutoffs: RetentionCutoffs) throws -> PruneResult
 }

@@ -6,8 +6,8 @@ import GRDBSQLite
 /// per row cost more than the insert itself.
 ///
 /// Parameters are numbered the same in every statement: `?1` bucket (or scrape id), `?2` node,
-/// `?3` user, `?4` from-client bytes, `?5` to-client bytes; a statement leaves out those it does
-/// not need. Bucket and node are bound once, since SQLite keeps bindings across resets.
+/// `?3` user, `?4` from-client bytes, `?5` to-client bytes, `?6` unsplit bytes; a statement leaves
+/// out those it does not need. Bucket and node are bound once, since SQLite keeps bindings across resets.
 final class TrafficRowStatement {
     private let database: Database
     private let statement: Statement
@@ -22,11 +22,12 @@ final class TrafficRowStatement {
     }
 
     /// Writes one user's row.
-    func run(user: String, fromClient: Int64, toClient: Int64) throws {
+    func run(user: String, bytes: RollUpBytes) throws {
         let handle = statement.sqliteStatement
         try bind(user, at: 3)
-        try check(sqlite3_bind_int64(handle, 4, fromClient))
-        try check(sqlite3_bind_int64(handle, 5, toClient))
+        try check(sqlite3_bind_int64(handle, 4, bytes.fromClient))
+        try check(sqlite3_bind_int64(handle, 5, bytes.toClient))
+        try check(sqlite3_bind_int64(handle, 6, bytes.unsplit))
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else { throw error(code) }

@@ -1,30 +1,28 @@
 /// Per-user byte sums over a fixed number of spans, added and subtracted row by row as a query
-/// streams roll-up rows (``BucketPrefix`` subtracts hourly edges from daily buckets).
+/// streams roll-up rows (``BucketPrefix`` subtracts fine edges from daily buckets).
 ///
-/// Sums wrap modulo 2⁶⁴ so that a subtraction seen before its matching addition is still exact;
-/// every final sum is the non-negative total of the buckets of its span.
+/// Sums are ``WideSum``s: a subtraction seen before its matching addition is still exact, nothing
+/// wraps or traps, and every final component is clamped to `0...Int64.max` (8 EiB).
 struct UsageAccumulator {
     let spans: Int
     private var index: [String: Int] = [:]
     private var names: [String] = []
-    private var from: [UInt64] = []
-    private var to: [UInt64] = []
+    /// Three sums (from client, to client, unsplit) per (user, span).
+    private var sums: [WideSum] = []
+    /// Whether any saturated bucket was read: the prefix arithmetic is then only an upper bound.
+    private(set) var touchedSaturated = false
 
     init(spans: Int) {
         self.spans = spans
     }
 
     /// Adds (`sign` 1) or subtracts (`sign` −1) one row's bytes in `span`.
-    mutating func add(user: String, span: Int, from: Int64, to: Int64, sign: Int64) {
-        let slot = slot(of: user) * spans + span
-        let (f, t) = (UInt64(bitPattern: from), UInt64(bitPattern: to))
-        if sign >= 0 {
-            self.from[slot] &+= f
-            self.to[slot] &+= t
-        } else {
-            self.from[slot] &-= f
-            self.to[slot] &-= t
-        }
+    mutating func add(user: String, span: Int, bytes: RollUpBytes, sign: Int64) {
+        let slot = (slot(of: user) * spans + span) * 3
+        sums[slot].add(bytes.fromClient, sign: sign)
+        sums[slot + 1].add(bytes.toClient, sign: sign)
+        sums[slot + 2].add(bytes.unsplit, sign: sign)
+        if bytes.isSaturated { touchedSaturated = true }
     }
 
     private mutating func slot(of user: String) -> Int {
@@ -32,8 +30,7 @@ struct UsageAccumulator {
         let new = names.count
         index[user] = new
         names.append(user)
-        from.append(contentsOf: repeatElement(0, count: spans))
-        to.append(contentsOf: repeatElement(0, count: spans))
+        sums.append(contentsOf: repeatElement(WideSum(), count: spans * 3))
         return new
     }
 
@@ -42,9 +39,10 @@ struct UsageAccumulator {
         let order = names.indices.sorted { names[$0] < names[$1] }
         return (0..<spans).map { span in
             order.compactMap { user in
-                let slot = user * spans + span
-                guard from[slot] != 0 || to[slot] != 0 else { return nil }
-                return UserUsage(user: names[user], fromClient: from[slot], toClient: to[slot])
+                let slot = (user * spans + span) * 3
+                let (from, to, unsplit) = (sums[slot], sums[slot + 1], sums[slot + 2])
+                guard !from.isZero || !to.isZero || !unsplit.isZero else { return nil }
+                return UserUsage(user: names[user], fromClient: from.value, toClient: to.value, unsplit: unsplit.value)
             }
         }
     }

@@ -22,8 +22,6 @@ public struct UserUsage: Sendable, Equatable, Codable {
 
     /// Every byte, both directions together: what counts against a quota. Saturates at 2⁶⁴ − 1.
     public var total: UInt64 {
-        let (split, overflow) = fromClient.addingReportingOverflow(toClient)
-        let (all, overflow2) = split.addingReportingOverflow(unsplit)
-        return overflow || overflow2 ? .max : all
+        fromClient.adding(saturating: toClient).adding(saturating: unsplit)
     }
 }

@@ -31,13 +31,12 @@ extension StatsStore {
     public func series(
         _ filter: UsageFilter, in interval: DateInterval, step: Calendar.Component, timeZone: TimeZone
     ) throws -> [UsagePoint] {
-        try UsagePeriod.steps(of: interval, step: step, timeZone: timeZone).map { span in
-            let usage = try usage(in: span, filter: filter)
-            return UsagePoint(
-                start: span.start, end: span.end,
-                fromClient: usage.reduce(0) { $0 &+ $1.fromClient },
-                toClient: usage.reduce(0) { $0 &+ $1.toClient }
-            )
+        let spans = UsagePeriod.steps(of: interval, step: step, timeZone: timeZone)
+        guard let last = spans.last else { return [] }
+        let usage = try usage(between: spans.map(\.start) + [last.end], filter: filter)
+        return zip(spans, usage).map { span, users in
+            let sum = users.summed()
+            return UsagePoint(start: span.start, end: span.end, fromClient: sum.fromClient, toClient: sum.toClient, unsplit: sum.unsplit)
         }
     }
 }

@@ -12,11 +12,14 @@ public struct UsageReport: Sendable, Equatable, Codable {
         public var fromClient: UInt64
         /// Bytes to clients in the period.
         public var toClient: UInt64
-        /// Both directions in the period: what counts against a quota.
+        /// Bytes in the period known only as a sum of both directions (users beyond the 4,096
+        /// that `/metrics` labels, accounted from telemt's API).
+        public var unsplit: UInt64
+        /// Every byte in the period, both directions and unsplit: what counts against a quota.
         public var total: UInt64
-        /// Both directions over all recorded time.
+        /// Every byte over all recorded time.
         public var lifetime: UInt64
-        /// Both directions in each trend step, oldest first, the current step last.
+        /// Every byte in each trend step, oldest first, the current step last.
         public var trend: [UInt64]
     }
 
@@ -47,7 +50,7 @@ public struct UsageReport: Sendable, Equatable, Codable {
         let lifetime = Dictionary(uniqueKeysWithValues: try store.lifetimeUsage(filter: filter).map { ($0.user, $0.total) })
         rows = periodUsage.map { usage in
             Row(
-                user: usage.user, fromClient: usage.fromClient, toClient: usage.toClient, total: usage.total,
+                user: usage.user, fromClient: usage.fromClient, toClient: usage.toClient, unsplit: usage.unsplit, total: usage.total,
                 lifetime: lifetime[usage.user] ?? usage.total,
                 trend: trend.map { $0[usage.user] ?? 0 }
             )

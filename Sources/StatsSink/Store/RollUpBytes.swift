@@ -1,0 +1,23 @@
+/// The three byte columns of one stored traffic row, as SQLite holds them (never negative, at
+/// most `Int64.max`).
+struct RollUpBytes: Equatable {
+    var fromClient: Int64
+    var toClient: Int64
+    var unsplit: Int64
+
+    /// The stored form of a usage value: each component clamped to `Int64.max` (8 EiB).
+    init(_ usage: UserUsage) {
+        fromClient = Int64(clamping: usage.fromClient)
+        toClient = Int64(clamping: usage.toClient)
+        unsplit = Int64(clamping: usage.unsplit)
+    }
+
+    init(fromClient: Int64, toClient: Int64, unsplit: Int64) {
+        self.fromClient = fromClient
+        self.toClient = toClient
+        self.unsplit = unsplit
+    }
+
+    /// Whether a component reached the 8 EiB ceiling, so sums through it are only bounds.
+    var isSaturated: Bool { fromClient == .max || toClient == .max || unsplit == .max }
+}
