@@ -27,38 +27,66 @@ struct ScrapeCommand: ParsableCommand {
     var timeout: Double = 5
 
     @Option(help: ArgumentHelp("Days of per-scrape raw rows to keep; older ones are pruned after recording (totals come from the roll-ups and never change).", valueName: "days"))
-    var keepRawDays: Double = 7
+    var keepRawDays: Double = RetentionPolicy.defaultRawDays
+
+    @Option(help: ArgumentHelp("Days of quarter-hour buckets to keep; older ones are folded into hours, so older periods in zones with half-hour offsets are exact only to the hour. The default keeps the current and previous month exact.", valueName: "days"))
+    var keepQuarterDays: Double = RetentionPolicy.defaultQuarterDays
+
+    @Option(help: ArgumentHelp("Days of hourly buckets to keep (at least --keep-quarter-days); older periods are answered from UTC days, their boundaries moved to the nearer UTC midnight.", valueName: "days"))
+    var keepHourlyDays: Double = RetentionPolicy.defaultHourlyDays
+
+    @Option(help: ArgumentHelp("Days of scrape rows (uptime, version, connections per scrape) to keep; never fewer than the raw rows.", valueName: "days"))
+    var keepScrapeDays: Double = RetentionPolicy.defaultScrapeDays
+
+    func validate() throws {
+        for (flag, days) in [("raw", keepRawDays), ("quarter", keepQuarterDays), ("hourly", keepHourlyDays), ("scrape", keepScrapeDays)]
+        where !(days.isFinite && days >= 0) {
+            throw ValidationError("--keep-\(flag)-days must be a number of days, 0 or more (got \(days))")
+        }
+        guard keepHourlyDays >= keepQuarterDays else {
+            throw ValidationError("--keep-hourly-days (\(keepHourlyDays)) must be at least --keep-quarter-days (\(keepQuarterDays)): quarter hours are folded into hours")
+        }
+    }
+
+    private var retention: RetentionPolicy {
+        RetentionPolicy(
+            rawTraffic: keepRawDays * 86_400, quarterHours: keepQuarterDays * 86_400,
+            hours: keepHourlyDays * 86_400, scrapes: keepScrapeDays * 86_400
+        )
+    }
 
     func run() throws {
         let snapshot = try MetricsScraper(url: metricsURL, timeout: timeout).scrape()
         let store = try SQLiteStatsStore(path: db)
         let result = try store.record(snapshot, node: node)
-        try RetentionPolicy(rawTraffic: keepRawDays * 86_400).apply(to: store, now: snapshot.scrapedAt)
+        try retention.apply(to: store, now: snapshot.scrapedAt)
         print(summary(snapshot, result))
         guard !result.deltas.isEmpty else { return }
         let width = max(4, result.deltas.map(\.user.count).max() ?? 0)
-        print("  " + "USER".padding(toLength: width, withPad: " ", startingAt: 0) + "  FROM CLIENT    TO CLIENT")
+        let unsplit = result.added.unsplit > 0
+        print("  " + "USER".padding(toLength: width, withPad: " ", startingAt: 0) + "  FROM CLIENT    TO CLIENT" + (unsplit ? "      UNSPLIT" : ""))
         for delta in result.deltas {
             print("  " + delta.user.padding(toLength: width, withPad: " ", startingAt: 0)
-                + "  " + pad(ByteCountFormat.string(delta.fromClient), 11) + "  " + pad(ByteCountFormat.string(delta.toClient), 11))
+                + "  " + pad(ByteCountFormat.string(delta.fromClient), 11) + "  " + pad(ByteCountFormat.string(delta.toClient), 11)
+                + (unsplit ? "  " + pad(ByteCountFormat.string(delta.unsplit), 11) : ""))
         }
     }
 
     private func summary(_ snapshot: TelemtSnapshot, _ result: RecordResult) -> String {
         let version = snapshot.version.map { "telemt \($0)" } ?? "telemt"
-        let uptime = Int(snapshot.uptime)
+        let uptime = snapshot.uptime.isFinite ? Int(min(max(snapshot.uptime, 0), 1e15)) : 0
         let header = "node \(node): \(version), up \(uptime / 86_400)d \(uptime % 86_400 / 3_600)h \(uptime % 3_600 / 60)m, "
             + "\(result.users) users"
         switch result.kind {
         case .duplicate:
             return header + "; already recorded, nothing added"
         case .first, .continued, .restarted:
-            let from = result.deltas.reduce(0) { $0 + $1.fromClient }
-            let to = result.deltas.reduce(0) { $0 + $1.toClient }
+            let added = result.added
+            let unsplit = added.unsplit == 0 ? "" : ", +\(ByteCountFormat.string(added.unsplit)) unsplit"
             let note = result.kind == .restarted ? " (telemt restarted)" : result.kind == .first ? " (first scrape)" : ""
             let vanished = result.vanished.isEmpty ? "" : ", \(result.vanished.count) series vanished"
-            return header + "\(note); recorded +\(ByteCountFormat.string(from)) from clients, "
-                + "+\(ByteCountFormat.string(to)) to clients for \(result.deltas.count) user\(result.deltas.count == 1 ? "" : "s")\(vanished)"
+            return header + "\(note); recorded +\(ByteCountFormat.string(added.fromClient)) from clients, "
+                + "+\(ByteCountFormat.string(added.toClient)) to clients\(unsplit) for \(result.deltas.count) user\(result.deltas.count == 1 ? "" : "s")\(vanished)"
         }
     }
 

@@ -10,7 +10,9 @@ struct UsageCommand: ParsableCommand {
         abstract: "Show recorded traffic per user in the current period.",
         discussion: """
             Periods are calendar days, ISO weeks, months or years in --timezone (DST included); \
-            'lifetime' is all recorded traffic. The trend shows the last 7 days (hours for --period day).
+            'lifetime' is all recorded traffic. PERIOD and LIFETIME count every byte: both directions and \
+            unsplit bytes (users beyond the 4,096 that /metrics labels, known only as a sum). The trend \
+            shows the last 7 days (hours for --period day).
             """
     )
 
@@ -78,11 +80,14 @@ struct UsageCommand: ParsableCommand {
         guard !report.rows.isEmpty else { return (lines + ["no traffic recorded"]).joined(separator: "\n") }
         let width = max(4, report.rows.map(\.user.count).max() ?? 0)
         let trendTitle = report.trendStep == "hour" ? "LAST 7 HOURS" : "LAST 7 DAYS"
+        // Unsplit bytes (API-accounted users, no direction) get a column only when there are any.
+        let unsplit = report.rows.contains { $0.unsplit > 0 }
         lines.append(cell("USER", width, left: true) + cell("PERIOD", 11) + cell("FROM CLIENT", 12) + cell("TO CLIENT", 12)
-            + cell("LIFETIME", 11) + "  " + trendTitle)
+            + (unsplit ? cell("UNSPLIT", 11) : "") + cell("LIFETIME", 11) + "  " + trendTitle)
         for row in report.rows {
             lines.append(cell(row.user, width, left: true) + cell(ByteCountFormat.string(row.total), 11)
                 + cell(ByteCountFormat.string(row.fromClient), 12) + cell(ByteCountFormat.string(row.toClient), 12)
+                + (unsplit ? cell(ByteCountFormat.string(row.unsplit), 11) : "")
                 + cell(ByteCountFormat.string(row.lifetime), 11) + "  " + sparkline(row.trend))
         }
         return lines.joined(separator: "\n")
