@@ -98,4 +98,23 @@ struct UsagePeriodTests {
         let year = try #require(UsagePeriod.containing(Self.date("2026-06-01T00:00:00Z"), reset: .yearly, timeZone: utc).interval)
         #expect(year.start == Self.date("2026-01-01T00:00:00Z") && year.end == Self.date("2027-01-01T00:00:00Z"))
     }
+
+    /// Dates near Double's limits, 1e19 seconds or NaN (a broken clock, a corrupt argument) answer
+    /// without trapping.
+    @Test(arguments: [1e19, -1e19, 9.3e18, Double.greatestFiniteMagnitude, -.greatestFiniteMagnitude, .infinity, .nan])
+    func extremeDatesAnswerWithoutTrapping(seconds: Double) throws {
+        let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
+        _ = try store.record(TelemtSnapshot(scrapedAt: Self.date("2026-03-31T18:00:00Z"), uptime: 10, users: ["a": UserCounters(octetsFromClient: 5, octetsToClient: 6)]), node: "n1")
+        let date = Date(timeIntervalSince1970: seconds)
+        let kolkata = try #require(TimeZone(identifier: "Asia/Kolkata"))
+        for reset in [ResetPeriod.daily, .weekly, .monthly, .yearly] {
+            let usage = try store.usage(period: reset, timeZone: kolkata, at: date)
+            #expect(usage.isEmpty || usage == [UserUsage(user: "a", fromClient: 5, toClient: 6)])
+            _ = UsagePeriod.containing(date, reset: reset, timeZone: kolkata).next(timeZone: kolkata)
+        }
+        let report = try UsageReport(store: store, reset: .monthly, timeZone: kolkata, at: date)
+        #expect(report.rows.allSatisfy { $0.lifetime == 11 })
+        #expect(try store.usage(between: [Date(timeIntervalSince1970: 0), date], filter: .all).count == 1)
+        #expect(try store.prune(RetentionPolicy().cutoffs(now: date)).rawRows <= 1)
+    }
 }
