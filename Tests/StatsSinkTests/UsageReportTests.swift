@@ -31,4 +31,12 @@ struct UsageReportTests {
     func formatsBytes(bytes: UInt64, text: String) {
         #expect(ByteCountFormat.string(bytes) == text)
     }
+
+    @Test func hugeTrendRequestsAreCappedInsteadOfTrapping() throws {
+        let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
+        let now = UsagePeriodTests.date("2026-11-02T12:00:00Z")
+        _ = try store.record(TelemtSnapshot(scrapedAt: now, uptime: 5, users: ["a": UserCounters(octetsFromClient: 1, octetsToClient: 2)]), node: "n1")
+        let report = try UsageReport(store: store, reset: .daily, timeZone: try #require(TimeZone(identifier: "UTC")), at: now, trendSteps: .max)
+        #expect(report.rows.first?.trend.count == 1_000 && report.rows.first?.trend.last == 3)
+    }
 }

@@ -30,12 +30,13 @@ extension SQLiteStatsStore {
     }
 
     /// Deletes raw rows of scrapes before `cutoff`, looking only at scrapes since the oldest one
-    /// that still has raw rows (scrape rows outlive their raw rows by months).
+    /// that still has raw rows (scrape rows outlive their raw rows by months; `+at` keeps SQLite
+    /// on that rowid range instead of the index over every old scrape).
     private static func pruneRaw(_ db: Database, before cutoff: Date) throws -> Int {
         try db.execute(
             sql: """
                 DELETE FROM traffic_raw WHERE scrape_id IN (
-                    SELECT id FROM scrape WHERE at < ? AND id >= (SELECT MIN(scrape_id) FROM traffic_raw))
+                    SELECT id FROM scrape WHERE id >= (SELECT MIN(scrape_id) FROM traffic_raw) AND +at < ?)
                 """,
             arguments: [cutoff.timeIntervalSince1970]
         )

@@ -68,6 +68,7 @@ public struct UsageReport: Sendable, Equatable, Codable {
         store: some StatsStore, step: Calendar.Component, steps: Int, timeZone: TimeZone, now: Date, filter: UsageFilter
     ) throws -> [[String: UInt64]] {
         let calendar = UsagePeriod.calendar(timeZone)
+        let steps = min(steps, 1_000)  // what UsagePeriod.steps cuts at; also keeps -(steps - 1) small
         guard steps > 0, let current = calendar.dateInterval(of: step, for: now),
               let first = calendar.date(byAdding: step, value: -(steps - 1), to: current.start)
         else { return [] }
