@@ -86,40 +86,43 @@ struct JSONScanner {
     mutating func readObject(
         _ body: (inout JSONScanner, JSONKey) throws(JSONScanError) -> Void
     ) throws(JSONScanError) {
-        try enter(UInt8(ascii: "{"), "an object")
-        defer { depth -= 1 }
-        skipWhitespace()
-        if consume(UInt8(ascii: "}")) { return }
-        while true {
-            skipWhitespace()
-            let key = try readKey()
-            skipWhitespace()
-            guard consume(UInt8(ascii: ":")) else { throw failure(expected: "':'") }
-            skipWhitespace()
-            let valueStart = index
-            try body(&self, key)
-            if index == valueStart { try skipValue() }
-            skipWhitespace()
-            if consume(UInt8(ascii: "}")) { return }
-            guard consume(UInt8(ascii: ",")) else { throw failure(expected: "',' or '}'") }
+        try readContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), "an object") { (scanner) throws(JSONScanError) in
+            let key = try scanner.readKey()
+            scanner.skipWhitespace()
+            guard scanner.consume(UInt8(ascii: ":")) else { throw scanner.failure(expected: "':'") }
+            scanner.skipWhitespace()
+            let valueStart = scanner.index
+            try body(&scanner, key)
+            if scanner.index == valueStart { try scanner.skipValue() }
         }
     }
 
     /// Reads an array, calling `body` once per element with the scanner positioned at it.
     /// An element that `body` leaves unread is skipped.
     mutating func readArray(_ body: (inout JSONScanner) throws(JSONScanError) -> Void) throws(JSONScanError) {
-        try enter(UInt8(ascii: "["), "an array")
+        try readContainer(UInt8(ascii: "["), UInt8(ascii: "]"), "an array") { (scanner) throws(JSONScanError) in
+            let valueStart = scanner.index
+            try body(&scanner)
+            if scanner.index == valueStart { try scanner.skipValue() }
+        }
+    }
+
+    /// Reads `open`, elements separated by `,` (each read by `element`), and `close`, within the depth limit.
+    private mutating func readContainer(
+        _ open: UInt8, _ close: UInt8, _ name: String, element: (inout JSONScanner) throws(JSONScanError) -> Void
+    ) throws(JSONScanError) {
+        try enter(open, name)
         defer { depth -= 1 }
         skipWhitespace()
-        if consume(UInt8(ascii: "]")) { return }
+        if consume(close) { return }
         while true {
             skipWhitespace()
-            let valueStart = index
-            try body(&self)
-            if index == valueStart { try skipValue() }
+            try element(&self)
             skipWhitespace()
-            if consume(UInt8(ascii: "]")) { return }
-            guard consume(UInt8(ascii: ",")) else { throw failure(expected: "',' or ']'") }
+            if consume(close) { return }
+            guard consume(UInt8(ascii: ",")) else {
+                throw failure(expected: "',' or '\(Character(Unicode.Scalar(close)))'")
+            }
         }
     }
 

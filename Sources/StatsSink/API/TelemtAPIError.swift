@@ -65,7 +65,7 @@ public struct TelemtAPIError: Error, Sendable, Equatable, CustomStringConvertibl
         case .closedEarly:
             "the connection closed before the answer was complete; retry, and check [server.api] whitelist and gray_action"
         case .tooLarge(let limit):
-            "the answer exceeds \(limit) bytes; raise the API body limit (about 700 bytes per user)"
+            "the answer exceeds \(limit) bytes; raise the API body limit (about 900 bytes per user)"
         case .malformedHTTP(let why):
             "the answer is not HTTP (\(why)); check that the URL points at telemt's [server.api] listen address"
         case .httpStatus(let status):
