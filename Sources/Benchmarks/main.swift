@@ -7,7 +7,7 @@ import TelemtRender
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let workload = arguments.first else {
-    FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml | derive-secrets [COUNT] | stats ...\n".utf8))
+    FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml | derive-secrets [COUNT] | stats ... | api-users [--users N] [--iterations K] [--body-out PATH]\n".utf8))
     exit(2)
 }
 
@@ -28,6 +28,13 @@ case "stats":
         try StatsBenchmark.run(arguments: Array(arguments.dropFirst()))
     } catch {
         FileHandle.standardError.write(Data("stats benchmark failed: \(error)\n".utf8))
+        exit(1)
+    }
+case "api-users":
+    do {
+        try APIBenchmark.run(arguments: Array(arguments.dropFirst()))
+    } catch {
+        FileHandle.standardError.write(Data("api-users benchmark failed: \(error)\n".utf8))
         exit(1)
     }
 case "derive-secrets":

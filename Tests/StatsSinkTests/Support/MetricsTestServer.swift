@@ -3,42 +3,21 @@ import Foundation
 /// A real HTTP server on 127.0.0.1 (python3's http.server in a subprocess) whose answers the test
 /// controls: `/metrics` serves the current contents of a file, other paths misbehave on purpose.
 final class MetricsTestServer {
-    private let process = Process()
-    private let directory: URL
-    let port: Int
+    private let server: PythonTestServer
+    var port: Int { server.port }
 
     init() throws {
-        directory = try Fixtures.temporaryDirectory()
-        let script = directory.appendingPathComponent("server.py")
-        try Self.script.write(to: script, atomically: true, encoding: .utf8)
-        try "".write(to: directory.appendingPathComponent("metrics.prom"), atomically: true, encoding: .utf8)
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, directory.path]
-        try process.run()
-        let portFile = directory.appendingPathComponent("port")
-        var port: Int?
-        for _ in 0..<500 where port == nil {
-            port = (try? String(contentsOf: portFile, encoding: .utf8)).flatMap { Int($0) }
-            if port == nil { usleep(10_000) }
-        }
-        guard let port else {
-            process.terminate()
-            throw CocoaError(.fileReadNoSuchFile)
-        }
-        self.port = port
+        server = try PythonTestServer(script: Self.script + PythonTestServer.serveForever, files: ["metrics.prom": ""])
     }
 
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    func url(_ path: String) -> String { server.url(path) }
 
     func setMetrics(_ text: String) throws {
-        try text.write(to: directory.appendingPathComponent("metrics.prom"), atomically: true, encoding: .utf8)
+        try server.write(text, to: "metrics.prom")
     }
 
     func stop() {
-        // SIGKILL: the test runner's blocked-signal mask is inherited, so SIGTERM may never arrive.
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(at: directory)
+        server.stop()
     }
 
     private static let script = #"""
@@ -111,16 +90,5 @@ final class MetricsTestServer {
                     self.end_headers()
                 else:
                     self.send_body(b"not found\n", 404)
-
-        class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-            daemon_threads = True
-
-        # Stops by itself even if the test process dies without stopping it.
-        threading.Timer(120, lambda: os._exit(0)).start()
-        server = Server(("127.0.0.1", 0), Handler)
-        with open(os.path.join(DIRECTORY, "port.tmp"), "w") as f:
-            f.write(str(server.server_address[1]))
-        os.rename(os.path.join(DIRECTORY, "port.tmp"), os.path.join(DIRECTORY, "port"))
-        server.serve_forever()
         """#
 }
