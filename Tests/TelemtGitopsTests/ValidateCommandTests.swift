@@ -115,3 +115,29 @@ import Testing
         #expect(!result.stderr.contains("not enforced"))
     }
 }
+
+/// The transport rules as the command line reports them (no server is reached: both fail early).
+@Suite struct RepoTransportFlagTests {
+    @Test func aTokenOverPlainHTTPIsRefusedWithWhatToDo() throws {
+        let dir = try Scratch()
+        try dir.write("token", "s3cret-token\n")
+        let result = try CLI.run(["validate", "--repo", "http://127.0.0.1:1/r.git", "--token-file", dir.file("token"),
+                                  "--state-dir", dir.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("over plain http://"))
+        #expect(result.stderr.contains("use an https:// or ssh:// URL"))
+        #expect(!result.stderr.contains("s3cret-token"))
+    }
+
+    @Test func aGitDaemonRemoteWithoutVerificationIsWarnedAbout() throws {
+        let dir = try Scratch()
+        let result = try CLI.run(["validate", "--repo", "git://127.0.0.1:1/r.git", "--state-dir", dir.path, "--timeout", "5"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("warning: git://127.0.0.1:1/r.git is read over git://"))
+    }
+
+    @Test func theTrustFlagsNeedARepository() throws {
+        #expect(try CLI.run(["validate", "--allow-history-rewrite"]).status == 64)
+        #expect(try CLI.run(["validate", "--allow-insecure-transport"]).status == 64)
+    }
+}
