@@ -87,11 +87,8 @@ struct GitSourceTransportTests {
         let repo = try TestRepository()
         let id = try repo.commitAndPush(["users.yaml": "a\n"])
         let http = try HTTPBackend.start(root: repo.directory.url, basicAuth: "deploy:s3cret-token", scratch: repo.directory.url)
+        let configuration = try repo.tokenConfiguration(url: "http://127.0.0.1:\(http.port)/remote.git", token: "wrong-token")
         let tokenFile = repo.directory.path("token")
-        try Data("wrong-token\n".utf8).write(to: tokenFile)
-        var configuration = repo.configuration(url: "http://127.0.0.1:\(http.port)/remote.git")
-        configuration.authentication = .httpToken(file: tokenFile, username: "deploy")
-        configuration.allowInsecureTransport = true
         let source = try GitSource(configuration)
         let error = try #require(await #expect(throws: GitSourceError.self) { try await source.fetch() })
         guard case .authenticationRejected(_, let attempts, _) = error else { Issue.record("\(error)"); return }

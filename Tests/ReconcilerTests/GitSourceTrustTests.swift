@@ -47,11 +47,8 @@ struct GitSourceTrustTests {
         let target = try HTTPBackend.start(root: repo.directory.url, basicAuth: "deploy:s3cret-token", scratch: repo.directory.url)
         let redirector = try HTTPBackend.start(root: repo.directory.url, basicAuth: nil, scratch: repo.directory.url,
                                                redirectBase: "http://127.0.0.1:\(target.port)")
-        let tokenFile = repo.directory.path("token")
-        try Data("s3cret-token\n".utf8).write(to: tokenFile)
-        var configuration = repo.configuration(url: "http://127.0.0.1:\(redirector.port)/moved/remote.git")
-        configuration.authentication = .httpToken(file: tokenFile, username: "deploy")
-        configuration.allowInsecureTransport = true
+        let configuration = try repo.tokenConfiguration(url: "http://127.0.0.1:\(redirector.port)/moved/remote.git",
+                                                        token: "s3cret-token")
         let error = try #require(await #expect(throws: GitSourceError.self) { try await GitSource(configuration).fetch() })
         #expect(error == .credentialsForOtherHost(remote: configuration.url, requested: "http://127.0.0.1:\(target.port)"))
         #expect(!error.description.contains("s3cret"))
@@ -62,11 +59,8 @@ struct GitSourceTrustTests {
         let repo = try TestRepository()
         let id = try repo.commitAndPush(["users.yaml": "a\n"])
         let http = try HTTPBackend.start(root: repo.directory.url, basicAuth: "deploy:s3cret-token", scratch: repo.directory.url)
-        let tokenFile = repo.directory.path("token")
-        try Data("s3cret-token\n".utf8).write(to: tokenFile)
-        var configuration = repo.configuration(url: "http://127.0.0.1:\(http.port)/moved/remote.git")
-        configuration.authentication = .httpToken(file: tokenFile, username: "deploy")
-        configuration.allowInsecureTransport = true
+        let configuration = try repo.tokenConfiguration(url: "http://127.0.0.1:\(http.port)/moved/remote.git",
+                                                        token: "s3cret-token")
         #expect(try await GitSource(configuration).fetch().desiredCommit == id)
     }
 }
