@@ -7,12 +7,24 @@ enum ExpiryValue: Hashable {
     /// A full timestamp with its offset.
     case instant(Date)
 
+    /// The years an expiry may be written in: the renderer writes `[access.user_expirations]` as RFC 3339
+    /// UTC times with four-digit years, and before 1970 nobody's access can still be open (Foundation
+    /// would also compute dates before 1583 in the Julian calendar).
+    static let years = 1970...9999
+    /// The first instant an expiry may resolve to (1970-01-01T00:00:00Z).
+    static let earliest = Date(timeIntervalSince1970: 0)
+    /// The last instant the renderer can write (9999-12-31T23:59:59Z).
+    static let latest = Date(timeIntervalSince1970: TimeInterval(epochSeconds(year: 9999, month: 12, day: 31) + 86_399))
+
     /// Parses `2027-01-01` or RFC 3339 (`2027-01-01T12:00:00Z`, `2027-01-01 12:00:00.5+03:00`).
     init(parsing text: String) throws(ValueProblem) {
         let bytes = Array(text.trimmingSpaces.utf8)
         let hint = "write a date like `2027-01-01` or a timestamp with offset like `2027-01-01T12:00:00+03:00`"
         guard bytes.count >= 10, let date = Self.date(bytes[0..<10]) else {
             throw ValueProblem("`\(text.clipped)` is not a date", hint: hint)
+        }
+        guard Self.years.contains(date.year) else {
+            throw Self.outOfRange(text, "its year \(date.year) is outside \(Self.years.lowerBound) to \(Self.years.upperBound)")
         }
         guard bytes.count > 10 else {
             self = .endOfDay(year: date.year, month: date.month, day: date.day)
@@ -21,11 +33,27 @@ enum ExpiryValue: Hashable {
         guard [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10]) else {
             throw ValueProblem("`\(text.clipped)` is not a date", hint: hint)
         }
-        self = .instant(try Self.instant(date: date, rest: bytes[11...], text: text))
+        let instant = try Self.instant(date: date, rest: bytes[11...], text: text)
+        guard instant >= Self.earliest, instant < Self.latest.addingTimeInterval(1) else {
+            throw Self.outOfRange(text, "in UTC it is \(instant < Self.earliest ? "before 1970" : "after 9999")")
+        }
+        self = .instant(instant)
+    }
+
+    private static func outOfRange(_ text: String, _ reason: String) -> ValueProblem {
+        ValueProblem("`\(text.clipped)` cannot be an expiry: \(reason)",
+                     hint: "write a time from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z "
+                        + "(telemt reads expiries as RFC 3339 UTC times), or remove `expire`")
     }
 
     /// The instant the user expires, resolved in the time zone of `calendar` (a Gregorian calendar).
+    /// The end of 9999-12-31 west of UTC is after ``latest``, the last instant the renderer can write,
+    /// and is kept at ``latest`` so that validation and rendering name the same instant.
     func resolved(with calendar: Calendar) -> Date {
+        min(unboundedResolved(with: calendar), Self.latest)
+    }
+
+    private func unboundedResolved(with calendar: Calendar) -> Date {
         switch self {
         case .instant(let date):
             return date

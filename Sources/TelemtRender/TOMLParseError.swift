@@ -2,7 +2,7 @@
 public struct TOMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kinds of malformed TOML the parser reports.
     public enum Code: String, Sendable, Equatable {
-        case invalidUTF8, tooLarge, tooDeeplyNested
+        case invalidUTF8, tooLarge, tooDeeplyNested, tooManyNodes
         case controlCharacter, expectedNewline, expectedEquals, expectedKey, expectedValue
         case invalidBareKey, unterminatedString, invalidEscape, newlineInString
         case invalidNumber, integerOverflow, invalidDateTime

@@ -4,6 +4,7 @@ extension TOMLParser {
         guard pos < bytes.count else {
             throw error(.expectedValue, at: pos, "expected a value after '='", "write a value, e.g. \"text\", 1 or true")
         }
+        try charge(container: bytes[pos] == UInt8(ascii: "["), at: pos)
         switch bytes[pos] {
         case UInt8(ascii: "\""):
             return .value(.string(startsWith(#"""""#) ? try parseMultilineBasicString() : try parseBasicString()))
@@ -122,6 +123,7 @@ extension TOMLParser {
         } catch {
             throw self.error(error.code, at: start, error.message, error.hint)
         }
+        try checkContainers(at: start)
     }
 
     private mutating func closeInlineTable(_ table: Int) -> TOMLTableBuilder.Node {

@@ -11,6 +11,11 @@ struct TOMLParser {
     var builder = TOMLTableBuilder()
     var sections: [TOMLSection] = []
     var depth = 0
+    /// What this document may build (see ``TOMLParseBudget``).
+    var budget: TOMLParseBudget
+    var nodeCount = 0
+    /// Arrays built so far (tables are counted by the builder).
+    var containerCount = 0
     var nextInlineScope = -1
     /// Header paths whose tables are read by the strict capture reader (see `TOMLParser+Capture`).
     var capturePaths: [[String]] = []
@@ -20,8 +25,9 @@ struct TOMLParser {
     /// then parses again without capturing.
     var captureAbandoned = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, budget: TOMLParseBudget? = nil) {
         self.bytes = bytes
+        self.budget = budget ?? TOMLParseBudget(sourceSize: bytes.count)
     }
 
     // MARK: - Document
@@ -79,6 +85,7 @@ struct TOMLParser {
         } catch {
             throw self.error(error.code, at: start, error.message, error.hint)
         }
+        try checkContainers(at: start)
         try consumeLineEnd()
         sections[sections.count - 1].range = sections[sections.count - 1].range.lowerBound..<lineStart
         sections.append(TOMLSection(
@@ -103,6 +110,7 @@ struct TOMLParser {
         } catch {
             throw self.error(error.code, at: start, error.message, error.hint)
         }
+        try checkContainers(at: start)
         if scope >= 0 { sections[scope].entryOffsets.append(start) }
     }
 

@@ -12,7 +12,7 @@ public enum TOMLValue: Sendable, Equatable {
     /// `true` or `false`.
     case boolean(Bool)
     /// An offset or local date-time, a local date or a local time.
-    case dateTime(TOMLDateTime)
+    indirect case dateTime(TOMLDateTime)
     /// An array (TOML 1.0 allows mixed element types), or an array of tables.
     case array([TOMLValue])
     /// A table: `[header]`, dotted keys, an inline table or one element of `[[array]]`.

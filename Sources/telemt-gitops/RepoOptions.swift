@@ -44,6 +44,12 @@ struct RepoOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Network timeout in seconds.", valueName: "seconds"))
     var timeout: Int = 120
 
+    @Flag(help: "Send the token or password over plain http:// (tests on loopback only: anyone on the path reads it).")
+    var allowInsecureTransport = false
+
+    @Flag(help: "With signature verification: accept a branch or tag moved to a commit that does not descend from the last verified one.")
+    var allowHistoryRewrite = false
+
     /// Refuses flag combinations that would otherwise be silently resolved one way (exit 64).
     func validate() throws {
         let exclusive: [(String, [(String, Bool)])] = [
@@ -59,7 +65,8 @@ struct RepoOptions: ParsableArguments {
             throw ValidationError("--ssh-key needs --known-hosts: host keys are always checked")
         }
         let gitOnly = [branch, tag, commit, sshKey, knownHosts, tokenFile, credentialsFile, allowedSigners, gpgKeyring]
-        if repo == nil, gitOnly.contains(where: { $0 != nil }) || !subPath.isEmpty {
+        if repo == nil, gitOnly.contains(where: { $0 != nil }) || !subPath.isEmpty || allowInsecureTransport
+            || allowHistoryRewrite {
             throw ValidationError("the git options need --repo URL")
         }
     }
@@ -68,17 +75,21 @@ struct RepoOptions: ParsableArguments {
     var gitOptions: GitSourceOptions? {
         guard let repo else { return nil }
         let url: (String?) -> URL? = { $0.map { URL(fileURLWithPath: $0) } }
-        return GitSourceOptions(
+        var options = GitSourceOptions(
             repository: repo, branch: branch, tag: tag, commit: commit, subPath: subPath,
             stateDirectory: URL(fileURLWithPath: stateDir), sshKey: url(sshKey), knownHosts: url(knownHosts),
             tokenFile: url(tokenFile), credentialsFile: url(credentialsFile), allowedSigners: url(allowedSigners),
             gpgKeyring: url(gpgKeyring), timeoutSeconds: timeout)
+        options.allowInsecureTransport = allowInsecureTransport
+        options.allowHistoryRewrite = allowHistoryRewrite
+        return options
     }
 
     /// Fetches and reads the tracked revision of `--repo`.
     func fetchRevision(_ options: GitSourceOptions) async throws -> (FetchResult, DesiredRevision) {
         do {
             let source = try GitSource(try options.configuration())
+            source.transportWarnings.forEach(Console.error)
             return try await source.fetchAndRead()
         } catch let error as GitSourceError {
             Console.error("error: \(error)")

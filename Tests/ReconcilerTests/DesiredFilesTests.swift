@@ -41,9 +41,66 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try Data(repeating: 65, count: 2048).write(to: URL(fileURLWithPath: dir + "/users.yaml"))
-        let large = #expect(throws: DesiredFilesError.self) { try LocalDesiredReader(sizeLimit: 1024).read(dir) }
+        let large = #expect(throws: DesiredFilesError.self) { try LocalDesiredReader(limits: GitReadLimits(maxFileBytes: 1024)).read(dir) }
         #expect(large?.problem == .tooLarge(size: 1025, limit: 1024))
         let missing = #expect(throws: DesiredFilesError.self) { try LocalDesiredReader().read(dir + "/nope") }
         #expect(missing?.path == dir + "/nope")
+    }
+
+    /// A directory for the tests below, removed when the test ends.
+    private func scratch() throws -> (String, () -> Void) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("desired-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir + "/spec/users", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir + "/outside", withIntermediateDirectories: true)
+        try Data("secret: host file\n".utf8).write(to: URL(fileURLWithPath: dir + "/outside/private.yaml"))
+        return (dir, { try? FileManager.default.removeItem(atPath: dir) })
+    }
+
+    @Test(arguments: ["users.yaml", "users/a.yaml", "telemt.toml", "status/n1.yaml", "users-dir"])
+    func aSymlinkLeavingTheCheckoutIsRefused(entry: String) throws {
+        let (dir, cleanup) = try scratch()
+        defer { cleanup() }
+        try Data("version: 1\n".utf8).write(to: URL(fileURLWithPath: dir + "/spec/users/base.yaml"))
+        if entry == "users-dir" {
+            try FileManager.default.removeItem(atPath: dir + "/spec/users")
+            symlink(dir + "/outside", dir + "/spec/users")
+        } else {
+            try FileManager.default.createDirectory(atPath: dir + "/spec/status", withIntermediateDirectories: true)
+            symlink("../" + (entry.contains("/") ? "../" : "") + "outside/private.yaml", dir + "/spec/" + entry)
+        }
+        let error = try #require(throws: DesiredFilesError.self) { try LocalDesiredReader().read(dir + "/spec") }
+        guard case .leavesTree(let target, _) = error.problem else { Issue.record("\(error)"); return }
+        #expect(target.hasSuffix("/outside/private.yaml"))
+        #expect(error.description.contains("commit the file itself"))
+        #expect(!error.description.contains("host file"))
+    }
+
+    @Test func aSymlinkInsideTheCheckoutIsRead() throws {
+        let (dir, cleanup) = try scratch()
+        defer { cleanup() }
+        try Data("a\n".utf8).write(to: URL(fileURLWithPath: dir + "/spec/users/base.yaml"))
+        symlink("users/base.yaml", dir + "/spec/users.yaml")
+        let files = try LocalDesiredReader().read(dir + "/spec")
+        #expect(files.users.map(\.bytes) == [Array("a\n".utf8), Array("a\n".utf8)])
+    }
+
+    @Test func theGitReadersCountAndTotalLimitsApply() throws {
+        let (dir, cleanup) = try scratch()
+        defer { cleanup() }
+        for index in 0..<5 {
+            try Data(repeating: 65, count: 600).write(to: URL(fileURLWithPath: dir + "/spec/users/u\(index).yaml"))
+        }
+        let many = try #require(throws: DesiredFilesError.self) {
+            try LocalDesiredReader(limits: GitReadLimits(maxFiles: 4)).read(dir + "/spec")
+        }
+        #expect(many.problem == .tooManyFiles(limit: 4))
+        #expect(many.path.hasSuffix("spec/users"))
+        let total = try #require(throws: DesiredFilesError.self) {
+            try LocalDesiredReader(limits: GitReadLimits(maxFileBytes: 1_000, maxTotalBytes: 2_000)).read(dir + "/spec")
+        }
+        #expect(total.problem == .totalTooLarge(limit: 2_000))
+        #expect(try LocalDesiredReader(limits: GitReadLimits(maxFileBytes: 1_000, maxTotalBytes: 3_000, maxFiles: 5))
+            .read(dir + "/spec").users.count == 5)
+        #expect(LocalDesiredReader().limits == GitReadLimits())
     }
 }

@@ -87,10 +87,8 @@ struct GitSourceTransportTests {
         let repo = try TestRepository()
         let id = try repo.commitAndPush(["users.yaml": "a\n"])
         let http = try HTTPBackend.start(root: repo.directory.url, basicAuth: "deploy:s3cret-token", scratch: repo.directory.url)
+        let configuration = try repo.tokenConfiguration(url: "http://127.0.0.1:\(http.port)/remote.git", token: "wrong-token")
         let tokenFile = repo.directory.path("token")
-        try Data("wrong-token\n".utf8).write(to: tokenFile)
-        var configuration = repo.configuration(url: "http://127.0.0.1:\(http.port)/remote.git")
-        configuration.authentication = .httpToken(file: tokenFile, username: "deploy")
         let source = try GitSource(configuration)
         let error = try #require(await #expect(throws: GitSourceError.self) { try await source.fetch() })
         guard case .authenticationRejected(_, let attempts, _) = error else { Issue.record("\(error)"); return }
@@ -111,8 +109,10 @@ struct GitSourceTransportTests {
         try Data("bot:pw\n".utf8).write(to: file)
         var configuration = repo.configuration(url: "http://127.0.0.1:\(http.port)/remote.git")
         configuration.authentication = .httpUserPassword(file: file)
+        configuration.allowInsecureTransport = true
         #expect(try await GitSource(configuration).fetch().desiredCommit == id)
         configuration = repo.configuration(url: "http://bot:hunter2@127.0.0.1:\(http.port)/missing.git", cache: "c2.git")
+        configuration.allowInsecureTransport = true
         let error = try #require(await #expect(throws: GitSourceError.self) { try await GitSource(configuration).fetch() })
         #expect(!error.description.contains("hunter2"))
     }

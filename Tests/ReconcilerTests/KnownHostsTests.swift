@@ -87,13 +87,17 @@ struct KnownHostsTests {
         #expect(KnownHosts.keyType(of: [0, 0, 0]) == "unknown")
     }
 
-    @Test func garbageNeverCrashes() {
+    /// Garbage lines are skipped: a valid line after them still matches, and garbage never makes an
+    /// unknown host trusted or a listed host's other key acceptable.
+    @Test func garbageLinesAreSkippedAndNeverTrustAnything() {
         var generator = SeededGenerator(seed: 99)
-        for _ in 0..<500 {
+        for round in 0..<500 {
             let bytes = (0..<Int.random(in: 0...200, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            let file = KnownHosts(text: String(decoding: bytes, as: UTF8.self))
-            #expect(file.check(host: "h", key: bytes) != .trusted || !file.entries.isEmpty)
-            _ = KnownHosts.keyType(of: bytes)
+            let file = KnownHosts(text: String(decoding: bytes, as: UTF8.self) + "\n" + line("git.example.com", keyA))
+            #expect(file.check(host: "git.example.com", key: keyA) == .trusted, "round \(round)")
+            #expect(file.check(host: "git.example.com", key: keyB) == .changed, "round \(round)")
+            #expect(file.check(host: "unknown-\(round).invalid", key: keyA) == .unknown, "round \(round)")
+            #expect(file.check(host: "unknown-\(round).invalid", key: bytes) == .unknown, "round \(round)")
         }
     }
 }

@@ -50,6 +50,30 @@ struct SignatureVerifierTests {
         #expect(try await source.fetch().desiredCommit == fixed)
     }
 
+    @Test func aForcePushBackToAnOlderSignedCommitIsRefusedUnlessAllowed() async throws {
+        let (repo, trusted, _, allowed) = try sshSetup()
+        let older = try signedCommit(repo, key: trusted, ["users.yaml": "a\n"])
+        var configuration = repo.configuration()
+        configuration.verification = .ssh(allowedSigners: allowed)
+        #expect(try await GitSource(configuration).fetch().desiredCommit == older)
+        let newer = try signedCommit(repo, key: trusted, ["users.yaml": "b\n"])
+        #expect(try await GitSource(configuration).fetch().desiredCommit == newer)
+
+        try repo.git("push", "-q", "--force", "origin", "\(older.hex):refs/heads/main")
+        // A new source on the same cache: the last verified commit is remembered there.
+        let source = try GitSource(configuration)
+        let error = try #require(await #expect(throws: GitSourceError.self) { try await source.fetch() })
+        #expect(error == .historyRewriteRefused(commit: older, lastVerified: newer))
+        #expect(error.description.contains("--allow-history-rewrite"))
+        #expect(try await source.lastDesiredCommit() == newer)
+
+        configuration.allowHistoryRewrite = true
+        #expect(try await GitSource(configuration).fetch().desiredCommit == older)
+        configuration.allowHistoryRewrite = false
+        let next = try signedCommit(repo, key: trusted, ["users.yaml": "c\n"])
+        #expect(try await GitSource(configuration).fetch().desiredCommit == next, "the accepted rewrite is the new base")
+    }
+
     @Test func tamperedSignedCommitIsRefused() async throws {
         let (repo, trusted, _, allowed) = try sshSetup()
         let good = try signedCommit(repo, key: trusted, ["users.yaml": "a\n"])

@@ -66,3 +66,29 @@ func expiryIsRefused(text: String) {
         #expect(ExpiryValue.epochSeconds(year: year, month: month, day: day) == Int(expected.timeIntervalSince1970))
     }
 }
+
+/// The renderer writes expiries as RFC 3339 UTC times with four-digit years; both ends of the range
+/// it can write are accepted, and everything outside is refused when the spec is read.
+@Test(arguments: ["1970-01-01", "1970-01-01T00:00:00Z", "9999-12-31", "9999-12-31T23:59:59Z",
+                  "1970-01-01T03:00:00+03:00", "9999-12-31T23:59:59.9Z"])
+func expiryAtTheEndsOfTheRangeIsAccepted(text: String) throws {
+    let value = try ExpiryValue(parsing: text)
+    for zone in ["UTC", "Pacific/Kiritimati", "Etc/GMT+12"] {
+        let date = value.resolved(with: try calendar(zone))
+        #expect(date >= ExpiryValue.earliest && date <= ExpiryValue.latest.addingTimeInterval(0.99), "\(zone)")
+    }
+}
+
+@Test(arguments: ["0000-01-01", "0001-01-01T00:00:00Z", "1582-10-10", "1969-12-31", "1969-12-31T23:59:59Z",
+                  "1970-01-01T00:59:59+01:00", "9999-12-31T23:59:59-00:01"])
+func expiryOutsideTheRendererRangeIsRefused(text: String) throws {
+    let problem = try #require(throws: ValueProblem.self) { try ExpiryValue(parsing: text) }
+    #expect(problem.message.contains("cannot be an expiry"))
+    #expect(problem.hint?.contains("9999-12-31T23:59:59Z") == true)
+}
+
+@Test func theLastDayWestOfUTCEndsAtTheLastInstantTheRendererCanWrite() throws {
+    let value = try ExpiryValue(parsing: "9999-12-31")
+    #expect(value.resolved(with: try calendar("America/New_York")) == ExpiryValue.latest)
+    #expect(value.resolved(with: try calendar("Europe/Moscow")) == (try instant("9999-12-31T20:59:59Z")))
+}

@@ -182,3 +182,10 @@ private let header = "version: 1\nproxy:\n  host: proxy.example.com\n"
     let error = try #require(throws: SpecValidationError.self) { try SpecLoader.load([source("users.yaml", text)]) }
     #expect(error.diagnostics.count == DiagnosticLog.errorLimit + 1)
 }
+
+@Test func anExpiryTheRendererCannotWriteIsAnErrorAtItsPosition() throws {
+    let text = header + "users:\n  a: { expire: 0000-01-01 }\n  b: { expire: 1582-10-10 }\n  c: { expire: 9999-12-31 }\n"
+    let error = try #require(throws: SpecValidationError.self) { try SpecLoader.load([source("users.yaml", text)]) }
+    #expect(error.errors.map(\.location.description) == ["users.yaml:5:16", "users.yaml:6:16"])
+    #expect(error.errors.allSatisfy { $0.message.contains("outside 1970 to 9999") })
+}

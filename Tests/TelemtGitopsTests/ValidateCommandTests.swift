@@ -66,3 +66,78 @@ import Testing
         #expect(result.stderr.contains("not a regular file"))
     }
 }
+
+/// Fields that are accepted but not enforced yet are named in a warning by `validate` and `render`.
+@Suite struct UnenforcedFieldWarningTests {
+    private func spec() throws -> Scratch {
+        let dir = try Scratch()
+        try dir.write("users.yaml", """
+            version: 1
+            proxy: { host: proxy.example.com }
+            defaults: { reset: monthly }
+            users:
+              alice: { data_limit: 5 GiB }
+              bob: { data_limit: 1 GB, on_hold: 30d }
+              carol: {}
+
+            """)
+        return dir
+    }
+
+    private func expectWarnings(_ stderr: String) {
+        #expect(stderr.contains("warning: `data_limit` is set for 2 users but is not enforced yet"))
+        #expect(stderr.contains("warning: `reset` is set for 3 users but is not enforced yet"))
+        #expect(stderr.contains("warning: `on_hold` is set for 1 user but is not enforced yet"))
+    }
+
+    @Test func validateNamesEachUnenforcedFieldOnce() throws {
+        let dir = try spec()
+        let result = try CLI.run(["validate", dir.path])
+        #expect(result.status == 0)
+        expectWarnings(result.stderr)
+        #expect(result.stderr.components(separatedBy: "not enforced yet").count == 4)
+    }
+
+    @Test func renderSaysTheSame() throws {
+        let dir = try spec()
+        #expect(try CLI.run(["keygen", "--out", dir.file("master.key")]).status == 0)
+        let result = try CLI.run(["render", "--spec", dir.path, "--template", "examples/telemt.toml",
+                                  "--key", dir.file("master.key"), "--out", dir.file("config.toml")])
+        #expect(result.status == 0, "\(result.stderr)")
+        expectWarnings(result.stderr)
+    }
+
+    @Test func aSpecWithoutThemGetsNoSuchWarning() throws {
+        let dir = try Scratch()
+        try dir.write("users.yaml", "version: 1\nproxy: { host: p.example.com }\nusers:\n  a: { max_connections: 2 }\n")
+        let result = try CLI.run(["validate", dir.path])
+        #expect(result.status == 0)
+        #expect(!result.stderr.contains("not enforced"))
+    }
+}
+
+/// The transport rules as the command line reports them (no server is reached: both fail early).
+@Suite struct RepoTransportFlagTests {
+    @Test func aTokenOverPlainHTTPIsRefusedWithWhatToDo() throws {
+        let dir = try Scratch()
+        try dir.write("token", "s3cret-token\n")
+        let result = try CLI.run(["validate", "--repo", "http://127.0.0.1:1/r.git", "--token-file", dir.file("token"),
+                                  "--state-dir", dir.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("over plain http://"))
+        #expect(result.stderr.contains("use an https:// or ssh:// URL"))
+        #expect(!result.stderr.contains("s3cret-token"))
+    }
+
+    @Test func aGitDaemonRemoteWithoutVerificationIsWarnedAbout() throws {
+        let dir = try Scratch()
+        let result = try CLI.run(["validate", "--repo", "git://127.0.0.1:1/r.git", "--state-dir", dir.path, "--timeout", "5"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("warning: git://127.0.0.1:1/r.git is read over git://"))
+    }
+
+    @Test func theTrustFlagsNeedARepository() throws {
+        #expect(try CLI.run(["validate", "--allow-history-rewrite"]).status == 64)
+        #expect(try CLI.run(["validate", "--allow-insecure-transport"]).status == 64)
+    }
+}

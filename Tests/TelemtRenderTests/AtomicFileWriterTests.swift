@@ -49,15 +49,55 @@ import Testing
         #expect(try String(contentsOfFile: dir.file("real/config.toml"), encoding: .utf8) == "new\n")
     }
 
-    @Test func aFailedWriteLeavesThePreviousFileInPlace() throws {
+    @Test(arguments: [FileWriteError.Operation.create, .chmod, .write, .rename])
+    func aFailedWriteLeavesThePreviousFileInPlace(step: FileWriteError.Operation) throws {
         let dir = try TemporaryDirectory()
         try AtomicFileWriter().write(Array("old\n".utf8), to: dir.file("c"))
+        var writer = AtomicFileWriter()
+        writer.failingStep = step
         let error = try #require(throws: FileWriteError.self) {
-            try AtomicFileWriter().write(Array("new\n".utf8), to: dir.file("missing-dir/c"))
+            try writer.write(Array("new\n".utf8), to: dir.file("c"))
         }
-        #expect(error.operation == .create)
+        #expect(error.operation == step)
         #expect(error.description.contains("previous file was left in place"))
         #expect(try String(contentsOfFile: dir.file("c"), encoding: .utf8) == "old\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["c"])
+    }
+
+    /// A config directory `conf/` whose `config.toml` links to `outside/victim`, which the writer
+    /// must never reach: by an absolute link, a relative one, or through a linked subdirectory.
+    @Test(arguments: ["absolute", "relative", "subdirectory"])
+    func aSymlinkLeavingTheDirectoryIsRefused(kind: String) throws {
+        let dir = try TemporaryDirectory()
+        for name in ["conf", "outside"] {
+            try FileManager.default.createDirectory(atPath: dir.file(name), withIntermediateDirectories: true)
+        }
+        try Data("precious\n".utf8).write(to: URL(fileURLWithPath: dir.file("outside/victim")))
+        let config = dir.file("conf/config.toml")
+        switch kind {
+        case "absolute": symlink(dir.file("outside/victim"), config)
+        case "relative": symlink("../outside/victim", config)
+        default:
+            symlink(dir.file("outside"), dir.file("conf/sub"))
+            symlink("sub/victim", config)
+        }
+        let error = try #require(throws: FileWriteError.self) {
+            try AtomicFileWriter().write(Array("pwned\n".utf8), to: config)
+        }
+        #expect(error.operation == .followSymlink)
+        #expect(error.description.contains("outside"))
+        #expect(try String(contentsOfFile: dir.file("outside/victim"), encoding: .utf8) == "precious\n")
+        var info = stat()
+        lstat(config, &info)
+        #expect(info.st_mode & S_IFMT == S_IFLNK)
+    }
+
+    @Test func aRelativePathWithALinkInsideItsDirectoryIsWritten() throws {
+        let dir = try TemporaryDirectory()
+        try AtomicFileWriter().write(Array("old\n".utf8), to: dir.file("real.toml"))
+        symlink("real.toml", dir.file("config.toml"))
+        #expect(try AtomicFileWriter().write(Array("new\n".utf8), to: dir.file("config.toml")) == .written)
+        #expect(try String(contentsOfFile: dir.file("real.toml"), encoding: .utf8) == "new\n")
     }
 
     @Test func aSecretFileLosesAccessForOthersWhileAPublicFileKeepsIt() throws {

@@ -1,13 +1,15 @@
 import Foundation
 
-/// Reads the desired state from a local directory (a checkout) or from a single YAML file.
+/// Reads the desired state from a local directory (a checkout, e.g. of a pull request in CI) or from a
+/// single YAML file, with the same bounds as the git reader: file size, total size, entries per
+/// directory; and no symbolic link out of the directory.
 public struct LocalDesiredReader: Sendable {
-    /// The largest file read, in bytes (100k users take about 9 MB).
-    public var sizeLimit: Int
+    /// Size and count bounds (the git reader's, by default).
+    public var limits: GitReadLimits
 
     /// Creates a reader.
-    public init(sizeLimit: Int = 64 << 20) {
-        self.sizeLimit = sizeLimit
+    public init(limits: GitReadLimits = GitReadLimits()) {
+        self.limits = limits
     }
 
     /// The desired-state files at `path`: a directory with `users.yaml` and/or `users/*.yaml`
@@ -18,19 +20,27 @@ public struct LocalDesiredReader: Sendable {
             throw DesiredFilesError(path: path, problem: .unreadable("no such file or directory"))
         }
         if !isDirectory.boolValue {
-            return DesiredFiles(users: [.init(path: path, bytes: try bytes(of: path))])
+            return DesiredFiles(users: [.init(path: path, bytes: try bytes(of: path, limit: limits.maxFileBytes))])
         }
         let prefix = path.hasSuffix("/") ? path : path + "/"
+        let root = Self.realPath(prefix) ?? prefix
         var tree: [String: [UInt8]] = [:]
+        var remaining = limits.maxTotalBytes
         for relative in try candidates(in: prefix) {
-            tree[relative] = try bytes(of: prefix + relative)
+            try checkInside(prefix + relative, root: root)
+            let content = try bytes(of: prefix + relative, limit: limits.maxFileBytes)
+            guard content.count <= remaining else {
+                throw DesiredFilesError(path: prefix + relative, problem: .totalTooLarge(limit: limits.maxTotalBytes))
+            }
+            remaining -= content.count
+            tree[relative] = content
         }
         return try DesiredFiles(tree: tree, displayPrefix: path == "." ? "" : prefix)
     }
 
     /// One file, such as a template given on the command line.
     public func file(_ path: String) throws(DesiredFilesError) -> DesiredFile {
-        DesiredFile(path: path, bytes: try bytes(of: path))
+        DesiredFile(path: path, bytes: try bytes(of: path, limit: limits.maxFileBytes))
     }
 
     private func candidates(in prefix: String) throws(DesiredFilesError) -> [String] {
@@ -38,34 +48,25 @@ public struct LocalDesiredReader: Sendable {
         var paths = ["users.yaml", "telemt.toml"].filter { manager.fileExists(atPath: prefix + $0) }
         for folder in ["users", "status"] {
             guard let names = try? manager.contentsOfDirectory(atPath: prefix + folder) else { continue }
+            guard names.count <= limits.maxFiles else {
+                throw DesiredFilesError(path: prefix + folder, problem: .tooManyFiles(limit: limits.maxFiles))
+            }
             paths += names.map { "\(folder)/\($0)" }
                 .filter(folder == "status" ? DesiredFiles.isStatusFile : DesiredFiles.isSplitUserFile)
         }
         return paths.sorted()
     }
 
-    private func bytes(of path: String) throws(DesiredFilesError) -> [UInt8] {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw DesiredFilesError(path: path, problem: .unreadable(String(cString: strerror(errno))))
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            throw DesiredFilesError(path: path, problem: .unreadable("not a regular file"))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DesiredFilesError(path: path, problem: .unreadable(String(cString: strerror(errno))))
-        }
-        defer { try? handle.close() }
-        let data: Data?
-        do {
-            data = try handle.read(upToCount: sizeLimit + 1)
-        } catch {
-            throw DesiredFilesError(path: path, problem: .unreadable(error.localizedDescription))
-        }
-        let bytes = [UInt8](data ?? Data())
-        guard bytes.count <= sizeLimit else {
-            throw DesiredFilesError(path: path, problem: .tooLarge(size: bytes.count, limit: sizeLimit))
-        }
-        return bytes
+    /// Refuses a file whose real path (links followed, the directories' too) is outside `root`.
+    private func checkInside(_ path: String, root: String) throws(DesiredFilesError) {
+        guard let real = Self.realPath(path) else { return }  // missing: reading reports it
+        guard !real.hasPrefix(root == "/" ? "/" : root + "/") else { return }
+        throw DesiredFilesError(path: path, problem: .leavesTree(target: real, root: root))
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 }

@@ -9,7 +9,9 @@ extension GitSource {
         let tip = resolved.tip
         let change = classify(previous: repository.reference(GitRepository.Ref.seen), tip: tip, in: repository)
         let (desired, skipped) = try repository.desiredCommit(from: tip, subPath: subPath)
+        let lastVerified = repository.reference(GitRepository.Ref.verified)
         let signer = try verify(desired, in: repository)
+        try checkHistory(desired, lastVerified: lastVerified, in: repository)
         let previousDesired = repository.reference(GitRepository.Ref.desired)
         try repository.setReference(GitRepository.Ref.seen, to: tip)
         try repository.setReference(GitRepository.Ref.desired, to: desired)
@@ -17,6 +19,20 @@ extension GitSource {
             resolvedRef: resolved.ref, change: change, desiredCommit: desired,
             previousDesiredCommit: previousDesired, statusCommitsSkipped: skipped,
             downloaded: resolved.downloaded, signer: signer)
+    }
+
+    /// With verification on, a branch or tag that moved to a commit not descending from the last
+    /// verified one is refused (an attacker replaying an older signed commit), unless allowed; then the
+    /// new commit becomes the last verified one. A pinned commit is the configuration's own choice.
+    private func checkHistory(_ desired: CommitID, lastVerified: CommitID?,
+                              in repository: GitRepository) throws(GitSourceError) {
+        guard configuration.verification != nil, let lastVerified, lastVerified != desired else { return }
+        if case .commit = configuration.ref { return }
+        if repository.contains(lastVerified), repository.isDescendant(desired, of: lastVerified) { return }
+        guard configuration.allowHistoryRewrite else {
+            throw .historyRewriteRefused(commit: desired, lastVerified: lastVerified)
+        }
+        try repository.setReference(GitRepository.Ref.verified, to: desired)
     }
 
     private func classify(previous: CommitID?, tip: CommitID, in repository: GitRepository) -> TipChange {

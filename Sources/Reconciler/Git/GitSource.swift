@@ -32,6 +32,7 @@ public actor GitSource: DesiredStateSource {
             throw .invalidConfiguration(field: "authentication", value: remoteURL.redacted,
                                         reason: "an SSH deploy key is configured for a non-ssh remote")
         }
+        try Self.checkTransport(remoteURL, configuration: configuration)
     }
 
     private static func validateRef(_ full: String, field: String, value: String) throws(GitSourceError) {
@@ -83,7 +84,9 @@ public actor GitSource: DesiredStateSource {
         let signer = try SignatureVerifier(mode: mode).verify(
             signature: signed.signature, signedData: signed.signedData, commit: commit, lastVerified: lastVerified)
         verifiedSigners[commit] = signer
-        try repository.setReference(GitRepository.Ref.verified, to: commit)
+        if lastVerified.map({ repository.isDescendant(commit, of: $0) }) ?? true {
+            try repository.setReference(GitRepository.Ref.verified, to: commit)
+        }
         return signer
     }
 }

@@ -92,6 +92,11 @@ public struct GitSourceConfiguration: Sendable, Hashable {
     public var maxPushAttempts: Int
     /// Most times a credential is offered before the remote's refusal is final.
     public var maxAuthAttempts: Int
+    /// Sends a token or password over plain `http://` (tests on loopback only; anyone on the path reads it).
+    public var allowInsecureTransport = false
+    /// With verification on, accepts a move of the tracked ref to a commit that does not descend from the
+    /// last verified one (a force-push back to an older signed commit is otherwise refused).
+    public var allowHistoryRewrite = false
 
     /// Creates a configuration with defaults for everything but the remote, ref and cache.
     public init(

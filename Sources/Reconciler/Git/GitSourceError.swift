@@ -43,6 +43,12 @@ public enum GitSourceError: Error, Sendable, Hashable, CustomStringConvertible {
     case signatureMissing(commit: CommitID, lastVerified: CommitID?)
     /// The desired commit's signature does not verify against the configured keys.
     case signatureRejected(commit: CommitID, reason: String, lastVerified: CommitID?)
+    /// With verification on, the tracked ref moved to a commit that does not descend from the last verified one.
+    case historyRewriteRefused(commit: CommitID, lastVerified: CommitID)
+    /// A token or password would go over plain `http://`.
+    case insecureTransport(remote: String, credential: String)
+    /// The remote (after a redirect) asked for credentials for another scheme, host or port than configured.
+    case credentialsForOtherHost(remote: String, requested: String)
     /// A status push was rejected more times than allowed.
     case pushRejected(remote: String, branch: String, attempts: Int, detail: String)
     /// A node name that cannot be used as a status file name.
@@ -64,6 +70,8 @@ public enum GitSourceError: Error, Sendable, Hashable, CustomStringConvertible {
             readDescription
         case .signatureMissing, .signatureRejected, .pushRejected, .invalidNodeName:
             verifyAndWriteDescription
+        case .historyRewriteRefused, .insecureTransport, .credentialsForOtherHost:
+            trustDescription
         }
     }
 }

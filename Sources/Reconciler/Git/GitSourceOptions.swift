@@ -29,6 +29,10 @@ public struct GitSourceOptions: Sendable, Hashable {
     public var gpgKeyring: URL?
     /// Network timeout in seconds.
     public var timeoutSeconds: Int
+    /// Allows a token or password over plain `http://` (tests on loopback).
+    public var allowInsecureTransport = false
+    /// With verification, accepts a tracked ref that moved to a commit not descending from the last verified one.
+    public var allowHistoryRewrite = false
 
     /// Creates options; only the repository and state directory are required.
     public init(repository: String, branch: String? = nil, tag: String? = nil, commit: String? = nil,
@@ -56,6 +60,8 @@ public struct GitSourceOptions: Sendable, Hashable {
             url: repository, ref: try ref(), subPath: subPath,
             cacheDirectory: stateDirectory.appendingPathComponent("git/cache.git"),
             authentication: try authentication(), timeout: .seconds(max(1, timeoutSeconds)))
+        configuration.allowInsecureTransport = allowInsecureTransport
+        configuration.allowHistoryRewrite = allowHistoryRewrite
         if let allowedSigners { configuration.verification = .ssh(allowedSigners: allowedSigners) }
         if let gpgKeyring { configuration.verification = .openPGP(keyring: gpgKeyring) }
         return configuration

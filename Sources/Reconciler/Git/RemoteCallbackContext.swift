@@ -35,9 +35,14 @@ final class RemoteCallbackContext {
     }
 
     /// Produces a credential for libgit2, re-reading secret files every time (so rotation works),
-    /// and refusing once `maxAuthAttempts` credentials were offered.
-    func credential(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>,
+    /// refusing once `maxAuthAttempts` credentials were offered, and never for another scheme, host or
+    /// port than the configured URL's (libgit2 follows redirects of smart HTTP).
+    func credential(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, requestedURL: String?,
                     usernameFromURL: String?, allowed: UInt32) -> Int32 {
+        if let requestedURL, !remote.isSameOrigin(as: requestedURL) {
+            record(.credentialsForOtherHost(remote: remote.redacted, requested: RemoteURL.origin(of: requestedURL)))
+            return GIT_EUSER.rawValue
+        }
         if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0, allowed & GIT_CREDENTIAL_SSH_KEY.rawValue == 0 {
             return git_credential_username_new(out, usernameFromURL ?? "git")
         }

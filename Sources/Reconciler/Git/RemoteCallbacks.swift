@@ -7,9 +7,10 @@ enum RemoteCallbacks {
         payload.map { Unmanaged<RemoteCallbackContext>.fromOpaque($0).takeUnretainedValue() }
     }
 
-    static let credentials: git_credential_acquire_cb = { out, _, username, allowed, payload in
+    static let credentials: git_credential_acquire_cb = { out, url, username, allowed, payload in
         guard let out, let context = context(payload) else { return -1 }
-        return context.credential(out, usernameFromURL: username.map { String(cString: $0) }, allowed: allowed)
+        return context.credential(out, requestedURL: url.map { String(cString: $0) },
+                                  usernameFromURL: username.map { String(cString: $0) }, allowed: allowed)
     }
 
     static let certificateCheck: git_transport_certificate_check_cb = { cert, valid, host, payload in

@@ -58,8 +58,34 @@ struct RemoteURL: Sendable, Hashable {
         return (host, String(raw[raw.index(after: colon)...]))
     }
 
+    /// True when the URL carries a password (`scheme://user:password@host/…`).
+    var hasPassword: Bool {
+        raw.contains("://") && URLComponents(string: raw)?.password.map { !$0.isEmpty } == true
+    }
+
+    /// The port the URL connects to: the given one, else the transport's default.
+    var effectivePort: Int? {
+        port ?? [.http: 80, .https: 443, .git: 9418, .ssh: 22][transport]
+    }
+
+    /// True when `requested` (a URL libgit2 asks credentials for, perhaps after a redirect) has this
+    /// URL's scheme, host and port.
+    func isSameOrigin(as requested: String) -> Bool {
+        guard transport == .http || transport == .https else { return true }
+        guard let other = try? RemoteURL(requested) else { return false }
+        return other.transport == transport && other.host?.lowercased() == host?.lowercased()
+            && other.effectivePort == effectivePort
+    }
+
     /// The URL for messages: user info removed.
     var redacted: String { Self.redact(raw) }
+
+    /// `scheme://host:port` of a URL, for messages (no user info, path or query).
+    static func origin(of raw: String) -> String {
+        guard let components = URLComponents(string: raw), let scheme = components.scheme, let host = components.host
+        else { return "<another URL>" }
+        return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+    }
 
     static func redact(_ raw: String) -> String {
         guard raw.contains("://"), var components = URLComponents(string: raw) else { return raw }

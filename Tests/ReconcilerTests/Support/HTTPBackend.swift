@@ -1,19 +1,21 @@
 import Foundation
 
 /// `git http-backend` behind a small Python HTTP server on loopback (smart HTTP, push enabled),
-/// optionally requiring HTTP basic authentication with one `user:password`.
+/// optionally requiring HTTP basic authentication with one `user:password`. Requests under `/moved/`
+/// are redirected (302) to the same path without `/moved` at `redirectBase` (`self` for this server).
 enum HTTPBackend {
-    static func start(root: URL, basicAuth: String?, scratch: URL) throws -> LoopbackServer {
+    static func start(root: URL, basicAuth: String?, scratch: URL, redirectBase: String = "self") throws -> LoopbackServer {
         let script = scratch.appendingPathComponent("http-backend.py")
         try Data(source.utf8).write(to: script)
         return try LoopbackServer { port in
-            ["python3", script.path, root.path, String(port), basicAuth ?? ""]
+            ["python3", script.path, root.path, String(port), basicAuth ?? "", redirectBase]
         }
     }
 
     private static let source = #"""
     import base64, http.server, os, subprocess, sys
-    root, port, auth = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    root, port, auth, redirect = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+    if redirect == "self": redirect = "http://127.0.0.1:%d" % port
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -32,6 +34,10 @@ enum HTTPBackend {
             return self.rfile.read(length) if length else b""
         def serve(self):
             data = self.body()
+            if self.path.startswith("/moved/"):
+                self.send_response(302)
+                self.send_header("Location", redirect + self.path[len("/moved"):])
+                self.send_header("Content-Length", "0"); self.end_headers(); return
             expected = "Basic " + base64.b64encode(auth.encode()).decode()
             if auth and self.headers.get("Authorization", "") != expected:
                 self.send_response(401)

@@ -66,6 +66,17 @@ final class TestRepository {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// A configuration for `url` that sends `token` (from the file `token` here) as user `deploy`,
+    /// allowed over the loopback servers' plain http://.
+    func tokenConfiguration(url: String, token: String) throws -> GitSourceConfiguration {
+        let file = directory.path("token")
+        try Data("\(token)\n".utf8).write(to: file)
+        var configuration = configuration(url: url)
+        configuration.authentication = .httpToken(file: file, username: "deploy")
+        configuration.allowInsecureTransport = true
+        return configuration
+    }
+
     /// A git source configuration with a fresh cache in this repository's temporary directory.
     func configuration(url: String? = nil, cache: String = "cache.git") -> GitSourceConfiguration {
         GitSourceConfiguration(url: url ?? remote.path, ref: .branch(branch), cacheDirectory: directory.path(cache))
