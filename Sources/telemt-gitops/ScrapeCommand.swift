@@ -23,8 +23,17 @@ struct ScrapeCommand: ParsableCommand {
     @Option(help: "This proxy host's name in the store.")
     var node = "local"
 
-    @Option(help: "Seconds allowed for the whole HTTP exchange.")
+    @Option(name: .customLong("api"), help: ArgumentHelp("telemt's read-only API (`[server.api]`, e.g. http://127.0.0.1:9091): identifies the telemt process and accounts every configured user, also beyond the 4,096 that /metrics labels.", valueName: "url"))
+    var apiURL: String?
+
+    @Option(help: ArgumentHelp("A file holding the API's `auth_header` value (sent as Authorization), if telemt requires one.", valueName: "file"))
+    var apiAuthFile: String?
+
+    @Option(help: "Seconds allowed for each HTTP exchange (more than 0, at most 3600).")
     var timeout: Double = 5
+
+    @Flag(help: "Record this node even though another telemt-gitops installation recorded it last (this host replaced it).")
+    var takeOverNode = false
 
     @Option(help: ArgumentHelp("Days of per-scrape raw rows to keep; older ones are pruned after recording (totals come from the roll-ups and never change).", valueName: "days"))
     var keepRawDays: Double = RetentionPolicy.defaultRawDays
@@ -39,6 +48,10 @@ struct ScrapeCommand: ParsableCommand {
     var keepScrapeDays: Double = RetentionPolicy.defaultScrapeDays
 
     func validate() throws {
+        guard timeout.isFinite, timeout > 0, timeout <= 3_600 else {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most 3600 (got \(timeout))")
+        }
+        if apiAuthFile != nil, apiURL == nil { throw ValidationError("--api-auth-file needs --api") }
         for (flag, days) in [("raw", keepRawDays), ("quarter", keepQuarterDays), ("hourly", keepHourlyDays), ("scrape", keepScrapeDays)]
         where !(days.isFinite && days >= 0) {
             throw ValidationError("--keep-\(flag)-days must be a number of days, 0 or more (got \(days))")
@@ -56,11 +69,14 @@ struct ScrapeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let snapshot = try MetricsScraper(url: metricsURL, timeout: timeout).scrape()
+        let snapshot = try scraper().scrape()
         let store = try SQLiteStatsStore(path: db)
-        let result = try store.record(snapshot, node: node)
+        let directory = (db as NSString).deletingLastPathComponent
+        let recorder = try RecorderInstance.load(directory: directory.isEmpty ? "." : directory)
+        let result = try store.record(snapshot, node: node, recorder: recorder, takeOver: takeOverNode)
         try retention.apply(to: store, now: snapshot.scrapedAt)
         print(summary(snapshot, result))
+        if let warning = coverageWarning(snapshot, result) { Console.error(warning) }
         guard !result.deltas.isEmpty else { return }
         let width = max(4, result.deltas.map(\.user.count).max() ?? 0)
         let unsplit = result.added.unsplit > 0
@@ -83,11 +99,35 @@ struct ScrapeCommand: ParsableCommand {
         case .first, .continued, .restarted:
             let added = result.added
             let unsplit = added.unsplit == 0 ? "" : ", +\(ByteCountFormat.string(added.unsplit)) unsplit"
-            let note = result.kind == .restarted ? " (telemt restarted)" : result.kind == .first ? " (first scrape)" : ""
-            let vanished = result.vanished.isEmpty ? "" : ", \(result.vanished.count) series vanished"
+            let note = result.kind == .restarted ? " (telemt restarted: \(result.evidence?.rawValue ?? "counters started again"))"
+                : result.kind == .first ? " (first scrape)" : ""
+            let vanished = (result.seriesRestarted.isEmpty ? "" : ", \(result.seriesRestarted.count) series started again")
+                + (result.missing == 0 ? "" : ", \(result.missing) without a reading (baselines kept)")
             return header + "\(note); recorded +\(ByteCountFormat.string(added.fromClient)) from clients, "
                 + "+\(ByteCountFormat.string(added.toClient)) to clients\(unsplit) for \(result.deltas.count) user\(result.deltas.count == 1 ? "" : "s")\(vanished)"
         }
+    }
+
+    private func scraper() throws -> TelemtScraper {
+        let metrics = try MetricsScraper(url: metricsURL, timeout: timeout)
+        guard let apiURL else { return TelemtScraper(metrics: metrics) }
+        var authorization: String?
+        if let apiAuthFile {
+            guard let text = try? String(contentsOfFile: apiAuthFile, encoding: .utf8) else {
+                Console.error("error: cannot read --api-auth-file \(apiAuthFile); check that it exists and is readable")
+                throw ExitCode.failure
+            }
+            authorization = text.trimmingCharacters(in: .newlines)
+        }
+        return TelemtScraper(metrics: metrics, api: try TelemtAPIClient(baseURL: apiURL, authorization: authorization, timeout: timeout))
+    }
+
+    /// A warning when telemt left users out of /metrics and no API accounts for them.
+    private func coverageWarning(_ snapshot: TelemtSnapshot, _ result: RecordResult) -> String? {
+        guard snapshot.api == nil, let series = snapshot.userSeries, series.suppressed else { return nil }
+        let left = series.statsSuppressed.map { "\($0) users" } ?? "some users"
+        return "warning: telemt left \(left) out of /metrics (it labels at most 4096, none with per-user telemetry off); "
+            + "their baselines are kept and their traffic is counted when they appear again. Add --api to account every user every scrape."
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

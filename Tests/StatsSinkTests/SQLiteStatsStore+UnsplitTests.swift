@@ -77,7 +77,7 @@ struct SQLiteStatsStoreUnsplitTests {
         let points = try store.series(.all, in: window, step: .day, timeZone: utc)
         #expect(points.map(\.unsplit).reduce(0, +) == recorded.map(\.delta.unsplit).reduce(0, +))
         #expect(points.map(\.total).reduce(0, +) == recorded.map(\.delta.total).reduce(0, +))
-        let result = RecordResult(kind: .continued, deltas: recorded.prefix(5).map(\.delta), vanished: [], users: 3)
+        let result = RecordResult(kind: .continued, deltas: recorded.prefix(5).map(\.delta), users: 3)
         #expect(result.totalBytes == recorded.prefix(5).map(\.delta.total).reduce(0, +))
     }
 }

@@ -11,7 +11,9 @@ struct Deadline {
 
     init(seconds: Double) {
         self.seconds = seconds
-        end = Self.now() &+ UInt64(max(0, seconds) * 1_000_000_000)
+        // Clamped to a day: any finite or infinite value is safe, NaN counts as no time at all.
+        let nanoseconds = seconds.isNaN ? 0 : min(max(0, seconds), 86_400) * 1_000_000_000
+        end = Self.now() &+ UInt64(nanoseconds)
     }
 
     /// Milliseconds left for `poll`, or a timeout error when none are.

@@ -27,19 +27,23 @@ public struct MetricsScraper: Sendable {
     /// Fetches, parses and reads one scrape.
     public func scrape() throws(ScrapeError) -> TelemtSnapshot {
         let url = endpoint.description
-        let scrapedAt = clock.now()
         let body: [UInt8]
         do throws(ScrapeError.Reason) {
             body = try HTTPGetClient(timeout: timeout, maxBodyBytes: limits.maxBytes).get(endpoint)
         } catch {
             throw ScrapeError(url: url, reason: error)
         }
+        // Stamped when the body has arrived: a slow answer is attributed to when telemt's numbers were read.
+        let scrapedAt = clock.now()
         let document: MetricsDocument
         do throws(PrometheusParseError) {
             document = try PrometheusParser(limits: limits).parse(body)
         } catch {
             throw ScrapeError(url: url, reason: .parse(error))
         }
+        // telemt ends every line with a newline: a body that stops inside one was cut short (a
+        // response without Content-Length ends wherever the connection did).
+        guard body.last == UInt8(ascii: "\n") else { throw ScrapeError(url: url, reason: .closedEarly) }
         do throws(TelemtMetricsError) {
             return try TelemtSnapshot(document: document, scrapedAt: scrapedAt)
         } catch {

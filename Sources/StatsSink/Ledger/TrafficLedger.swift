@@ -1,98 +1,107 @@
 public import Foundation
 
-/// The delta rules: turns raw telemt counters into new traffic, never losing or doubling a byte
-/// that a recorded scrape saw.
+/// The delta rules: turns raw telemt counters into new traffic, never doubling a byte and never
+/// losing one that a recorded scrape saw.
 ///
-/// Per user, the delta is `value − baseline`, or the whole value when the value went down (telemt's
-/// reload endpoint), the series had vanished (24 h idle) or is seen for the first time, or telemt
-/// restarted. This type is pure; a ``StatsStore`` applies its ``LedgerStep`` in one transaction.
+/// A scrape is first classified against the node's last recorded identity (``classify(_:after:)``):
+/// a restart (or telemt's runtime stats reset) is read from telemt's own numbers, never from the
+/// wall clock alone. Then each user's readings are accounted against its baseline
+/// (``account(baseline:metrics:api:)``). This type is pure; a ``StatsStore`` applies its
+/// ``LedgerStep`` in one transaction. `docs/accounting.md` lists every case.
 public struct TrafficLedger: Sendable {
-    /// How far the derived boot instant may move between two scrapes of the same telemt process.
-    public var bootTolerance: TimeInterval
+    /// Seconds added to the time since the last scrape when asking whether telemt could have
+    /// started since: covers the scrape's own latency and clock jitter. It only decides whether
+    /// counters that went down are examined; it never makes a restart on its own.
+    public var restartWindowSlack: TimeInterval
 
-    /// Creates a ledger; the default tolerance absorbs clock jitter and small NTP corrections.
-    public init(bootTolerance: TimeInterval = 10) {
-        self.bootTolerance = bootTolerance
+    /// Creates a ledger.
+    public init(restartWindowSlack: TimeInterval = 10) {
+        self.restartWindowSlack = restartWindowSlack
     }
 
-    /// Classifies a scrape against the identity of the last one recorded for the node.
-    public func classify(_ snapshot: TelemtSnapshot, after previous: ScrapeIdentity?) -> ScrapeKind {
-        guard let previous else { return .first }
-        let bootShift = snapshot.boot.timeIntervalSince(previous.boot)
-        // Stored instants round-trip through a Unix-epoch double: compare to the millisecond.
-        if snapshot.uptime <= previous.uptime, snapshot.scrapedAt.timeIntervalSince(previous.scrapedAt) < 0.001 {
-            return .duplicate
+    /// Classifies a scrape against the node's baseline.
+    ///
+    /// In order: nothing recorded → first; same uptime at the same instant → duplicate; another
+    /// process start in the API, uptime lower than before, or `telemt_connections_total` lower than
+    /// before → restarted; the same API process start → continued; telemt's uptime short enough to
+    /// have begun after the last scrape *and* most users' counters below their baselines →
+    /// restarted; otherwise continued.
+    public func classify(_ snapshot: TelemtSnapshot, after previous: NodeBaseline?) -> (kind: ScrapeKind, evidence: RestartEvidence?) {
+        guard let previous else { return (.first, nil) }
+        let last = previous.identity
+        if snapshot.uptime == last.uptime, abs(snapshot.scrapedAt.timeIntervalSince(last.scrapedAt)) < 0.001 {
+            return (.duplicate, nil)
         }
-        if snapshot.uptime < previous.uptime || bootShift > bootTolerance {
-            return .restarted
+        let started = snapshot.api?.processStartedAt
+        if let started, let before = last.processStartedAt, started != before { return (.restarted, .processChanged) }
+        if snapshot.uptime < last.uptime { return (.restarted, .uptimeWentDown) }
+        if let now = snapshot.connectionsTotal, let before = last.connectionsTotal, now < before {
+            return (.restarted, .connectionsWentDown)
         }
-        return .continued
+        if let started, started == last.processStartedAt { return (.continued, nil) }
+        let elapsed = snapshot.scrapedAt.timeIntervalSince(last.scrapedAt)
+        if snapshot.uptime <= elapsed + restartWindowSlack, Self.mostCountersWentDown(snapshot, previous.users) {
+            return (.restarted, .countersWentDown)
+        }
+        return (.continued, nil)
     }
 
-    /// Computes the deltas and baseline changes of a scrape.
-    public func step(
-        _ snapshot: TelemtSnapshot,
-        after previous: ScrapeIdentity?,
-        baselines: [String: CounterBaseline]
-    ) -> LedgerStep {
-        step(snapshot, after: previous, baselines: baselines, sortedUsers: Self.sortedBaselines(of: snapshot), listUpdates: true)
-    }
-
-    /// ``step(_:after:baselines:)`` with the snapshot's counters already sorted by user (see
-    /// ``sortedBaselines(of:)``), so a caller that also needs them sorted sorts once. A caller that
-    /// stores `sortedUsers` as the new baselines passes `listUpdates: false` and gets no
-    /// ``LedgerStep/updatedBaselines``.
-    func step(
-        _ snapshot: TelemtSnapshot,
-        after previous: ScrapeIdentity?,
-        baselines: [String: CounterBaseline],
-        sortedUsers: [(user: String, counters: CounterBaseline)],
-        listUpdates: Bool
-    ) -> LedgerStep {
-        let kind = classify(snapshot, after: previous)
+    /// Computes the deltas and the new baselines of a scrape.
+    public func step(_ snapshot: TelemtSnapshot, after previous: NodeBaseline?) -> LedgerStep {
+        let (kind, evidence) = classify(snapshot, after: previous)
         guard kind != .duplicate else { return LedgerStep(kind: kind) }
-        var step = LedgerStep(kind: kind)
-        step.deltas.reserveCapacity(sortedUsers.count)
-        if listUpdates { step.updatedBaselines.reserveCapacity(sortedUsers.count) }
-        var matched = 0
-        for (user, current) in sortedUsers {
-            let baseline = baselines[user]
-            if baseline != nil { matched += 1 }
-            let delta = Self.delta(from: kind == .continued ? baseline : nil, to: current)
-            if delta.fromClient > 0 || delta.toClient > 0 {
-                step.deltas.append(TrafficDelta(user: user, fromClient: delta.fromClient, toClient: delta.toClient))
+        let kept = kind == .continued ? previous?.users ?? [:] : [:]
+        var step = LedgerStep(kind: kind, evidence: evidence)
+        let names = Self.names(snapshot, kept)
+        step.deltas.reserveCapacity(names.count)
+        step.baselines.reserveCapacity(names.count)
+        for user in names {
+            let baseline = kept[user]
+            let metrics = snapshot.users[user]
+            let api = snapshot.api?.users[user]?.totalOctets
+            guard metrics != nil || api != nil else {
+                if let baseline { step.baselines.append((user, baseline)) }
+                step.missing += 1
+                continue
             }
-            if listUpdates, baseline != current {
-                step.updatedBaselines[user] = current
+            let result = Self.account(baseline: baseline ?? .zero, metrics: metrics, api: api)
+            if result.usage.total > 0 {
+                step.deltas.append(UserUsage(user: user, fromClient: result.usage.fromClient, toClient: result.usage.toClient, unsplit: result.usage.unsplit))
             }
-        }
-        // Every baseline matched a current user: nothing vanished, no need to look.
-        if matched < baselines.count {
-            step.vanished = baselines.keys.filter { snapshot.users[$0] == nil }.sorted()
+            if result.seriesRestarted, baseline != nil { step.seriesRestarted.append(user) }
+            step.baselines.append((user, result.next))
         }
         return step
     }
 
-    /// The snapshot's octet counters as baselines, sorted by user name.
-    static func sortedBaselines(of snapshot: TelemtSnapshot) -> [(user: String, counters: CounterBaseline)] {
-        var users: [(user: String, counters: CounterBaseline)] = []
-        users.reserveCapacity(snapshot.users.count)
-        for (user, counters) in snapshot.users {
-            users.append((user, CounterBaseline(fromClient: counters.octetsFromClient, toClient: counters.octetsToClient)))
-        }
-        users.sort { $0.user < $1.user }
-        return users
+    /// Every user with a reading or a kept baseline, sorted.
+    private static func names(_ snapshot: TelemtSnapshot, _ kept: [String: CounterBaseline]) -> [String] {
+        var names = Set(snapshot.users.keys)
+        if let api = snapshot.api { names.formUnion(api.users.keys) }
+        names.formUnion(kept.keys)
+        return names.sorted()
     }
 
-    /// The new bytes between a baseline and a current value; both counters restart together, so a
-    /// decrease of either means the whole current value is new.
-    static func delta(from baseline: CounterBaseline?, to current: CounterBaseline) -> CounterBaseline {
-        guard let baseline, current.fromClient >= baseline.fromClient, current.toClient >= baseline.toClient else {
-            return current
+    /// Whether more than half of the users read in both scrapes show a counter below its baseline.
+    static func mostCountersWentDown(_ snapshot: TelemtSnapshot, _ baselines: [String: CounterBaseline]) -> Bool {
+        var compared = 0
+        var down = 0
+        for (user, baseline) in baselines {
+            let metrics = snapshot.users[user]
+            let api = snapshot.api?.users[user]?.totalOctets
+            guard metrics != nil || api != nil else { continue }
+            compared += 1
+            if wentDown(baseline, metrics: metrics, api: api) { down += 1 }
         }
-        return CounterBaseline(
-            fromClient: current.fromClient - baseline.fromClient,
-            toClient: current.toClient - baseline.toClient
-        )
+        return compared > 0 && down * 2 > compared
+    }
+
+    static func wentDown(_ baseline: CounterBaseline, metrics: UserCounters?, api: UInt64?) -> Bool {
+        if let metrics {
+            if metrics.octetsFromClient < baseline.fromClient || metrics.octetsToClient < baseline.toClient { return true }
+            if metrics.octetsFromClient.saturatingAdd(metrics.octetsToClient) < baseline.total { return true }
+        }
+        if let api, api < baseline.total { return true }
+        return false
     }
 }

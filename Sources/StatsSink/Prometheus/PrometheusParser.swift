@@ -135,6 +135,7 @@ private struct ParseState {
         guard let value = SampleValue.parse(cursor.bytes, valueRange) else {
             throw cursor.failure(.invalidValue(cursor.snippet(valueRange)), at: valueRange.lowerBound)
         }
+        let integer = SampleValue.parseInteger(cursor.bytes, valueRange)
         var timestamp: Int64?
         if cursor.skipBlanks(), !cursor.atEnd {
             let stampRange = cursor.readToken()
@@ -145,7 +146,7 @@ private struct ParseState {
             cursor.skipBlanks()
         }
         guard cursor.atEnd else { throw cursor.failure(.trailingText) }
-        return MetricSample(name: name, labels: labels, value: value, timestamp: timestamp, line: cursor.line)
+        return MetricSample(name: name, labels: labels, value: value, integer: integer, timestamp: timestamp, line: cursor.line)
     }
 
     private mutating func parseLabels(_ cursor: inout LineCursor) throws(PrometheusParseError) -> [MetricLabel] {

@@ -1,50 +1,90 @@
-/// The binary form of a node's per-user baselines, stored in one row with the node's scrape
-/// identity: one row write per scrape instead of one per user.
+/// The binary form of a node's baselines, stored in one row with the node's scrape identity: one
+/// row write per scrape instead of one per user.
 ///
-/// Layout: a version byte (1), then per user, sorted by name: name length (UInt16 LE), name
-/// (UTF-8), from-client counter (UInt64 LE), to-client counter (UInt64 LE).
+/// Version 2 (written): a version byte (2); a flags byte (bit 0 `connectionsTotal`, bit 1
+/// `processStartedAt`, bit 2 `recorder`); each present value (UInt64 LE; the recorder as
+/// length UInt16 LE + UTF-8); then per user, sorted by name: name length (UInt16 LE), name
+/// (UTF-8), from-client, to-client and accounted total (UInt64 LE each).
+/// Version 1 (read): a version byte (1), then per user name and the two counters; the total is
+/// their sum.
 enum BaselineCodec {
     struct CorruptBaselines: Error, CustomStringConvertible {
         var offset: Int
         var description: String { "stored baselines are corrupt at byte \(offset)" }
     }
 
-    static func encode(_ baselines: [String: CounterBaseline]) -> [UInt8] {
-        encode(sorted: baselines.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 })
+    /// The node-wide values kept with the baselines.
+    struct Header: Equatable {
+        var connectionsTotal: UInt64?
+        var processStartedAt: UInt64?
+        var recorder: String?
+    }
+
+    static func encode(_ baselines: [String: CounterBaseline], header: Header = Header()) -> [UInt8] {
+        encode(sorted: baselines.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }, header: header)
     }
 
     /// Encodes baselines already sorted by user name.
-    static func encode(sorted baselines: [(user: String, counters: CounterBaseline)]) -> [UInt8] {
-        var bytes: [UInt8] = [1]
-        bytes.reserveCapacity(1 + baselines.count * 32)
+    static func encode(sorted baselines: [(user: String, counters: CounterBaseline)], header: Header = Header()) -> [UInt8] {
+        var bytes: [UInt8] = [2, flags(header)]
+        bytes.reserveCapacity(32 + baselines.count * 40)
+        if let value = header.connectionsTotal { append(value, width: 8, to: &bytes) }
+        if let value = header.processStartedAt { append(value, width: 8, to: &bytes) }
+        if let recorder = header.recorder { appendName(recorder, to: &bytes) }
         for (user, counters) in baselines {
-            var user = user
-            user.withUTF8 { name in
-                let name = UnsafeBufferPointer(rebasing: name.prefix(Int(UInt16.max)))
-                append(UInt64(name.count), width: 2, to: &bytes)
-                bytes.append(contentsOf: name)
-            }
+            appendName(user, to: &bytes)
             append(counters.fromClient, width: 8, to: &bytes)
             append(counters.toClient, width: 8, to: &bytes)
+            append(counters.total, width: 8, to: &bytes)
         }
         return bytes
     }
 
-    static func decode(_ bytes: [UInt8]) throws -> [String: CounterBaseline] {
-        guard bytes.first == 1 else { throw CorruptBaselines(offset: 0) }
-        var result: [String: CounterBaseline] = [:]
-        result.reserveCapacity(bytes.count / 26)
+    static func decode(_ bytes: [UInt8]) throws -> (header: Header, users: [String: CounterBaseline]) {
+        guard let version = bytes.first, version == 1 || version == 2 else { throw CorruptBaselines(offset: 0) }
         var offset = 1
+        var header = Header()
+        if version == 2 { header = try decodeHeader(bytes, &offset) }
+        var result: [String: CounterBaseline] = [:]
+        result.reserveCapacity(bytes.count / 34)
         while offset < bytes.count {
-            let length = Int(try read(bytes, &offset, width: 2))
-            guard offset + length + 16 <= bytes.count else { throw CorruptBaselines(offset: offset) }
-            let user = String(decoding: bytes[offset..<offset + length], as: UTF8.self)
-            offset += length
+            let user = try readName(bytes, &offset)
             let from = try read(bytes, &offset, width: 8)
             let to = try read(bytes, &offset, width: 8)
-            result[user] = CounterBaseline(fromClient: from, toClient: to)
+            let total = version == 2 ? try read(bytes, &offset, width: 8) : nil
+            result[user] = CounterBaseline(fromClient: from, toClient: to, total: total)
         }
-        return result
+        return (header, result)
+    }
+
+    private static func flags(_ header: Header) -> UInt8 {
+        (header.connectionsTotal == nil ? 0 : 1) | (header.processStartedAt == nil ? 0 : 2) | (header.recorder == nil ? 0 : 4)
+    }
+
+    private static func decodeHeader(_ bytes: [UInt8], _ offset: inout Int) throws -> Header {
+        let flags = try read(bytes, &offset, width: 1)
+        guard flags < 8 else { throw CorruptBaselines(offset: 1) }
+        var header = Header()
+        if flags & 1 != 0 { header.connectionsTotal = try read(bytes, &offset, width: 8) }
+        if flags & 2 != 0 { header.processStartedAt = try read(bytes, &offset, width: 8) }
+        if flags & 4 != 0 { header.recorder = try readName(bytes, &offset) }
+        return header
+    }
+
+    private static func appendName(_ name: String, to bytes: inout [UInt8]) {
+        var name = name
+        name.withUTF8 { utf8 in
+            let clipped = UnsafeBufferPointer(rebasing: utf8.prefix(Int(UInt16.max)))
+            append(UInt64(clipped.count), width: 2, to: &bytes)
+            bytes.append(contentsOf: clipped)
+        }
+    }
+
+    private static func readName(_ bytes: [UInt8], _ offset: inout Int) throws -> String {
+        let length = Int(try read(bytes, &offset, width: 2))
+        guard offset + length <= bytes.count else { throw CorruptBaselines(offset: offset) }
+        defer { offset += length }
+        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
     }
 
     private static func append(_ value: UInt64, width: Int, to bytes: inout [UInt8]) {

@@ -4,17 +4,37 @@ public struct RecordResult: Sendable, Equatable {
     public var kind: ScrapeKind
     /// The traffic added, per user (non-zero only), sorted by user.
     public var deltas: [TrafficDelta]
-    /// Users whose series had vanished since the previous scrape.
-    public var vanished: [String]
-    /// How many users the scrape had.
+    /// Why the scrape counted as a restart.
+    public var evidence: RestartEvidence?
+    /// Users whose series started again from zero while telemt kept running (its 24 h idle prune).
+    public var seriesRestarted: [String]
+    /// Users with a kept baseline but no reading in this scrape (their baselines are kept).
+    public var missing: Int
+    /// How many users the scrape had a reading for.
     public var users: Int
+    /// telemt's own account of the users it left out of `/metrics`, if printed.
+    public var series: UserSeriesExport?
 
     /// Creates a result.
-    public init(kind: ScrapeKind, deltas: [TrafficDelta], vanished: [String], users: Int) {
+    public init(
+        kind: ScrapeKind, evidence: RestartEvidence? = nil, deltas: [TrafficDelta], seriesRestarted: [String] = [],
+        missing: Int = 0, users: Int, series: UserSeriesExport? = nil
+    ) {
         self.kind = kind
+        self.evidence = evidence
         self.deltas = deltas
-        self.vanished = vanished
+        self.seriesRestarted = seriesRestarted
+        self.missing = missing
         self.users = users
+        self.series = series
+    }
+
+    /// The result of applying `step`.
+    init(_ step: LedgerStep, users: Int, series: UserSeriesExport?) {
+        self.init(
+            kind: step.kind, evidence: step.evidence, deltas: step.deltas, seriesRestarted: step.seriesRestarted,
+            missing: step.missing, users: users, series: series
+        )
     }
 
     /// The traffic added, all users together per component (user name empty), saturating.

@@ -7,7 +7,7 @@ extension SQLiteStatsStore {
             sql: "INSERT INTO scrape (node, at, uptime, kind, version, users, connections) VALUES (?, ?, ?, ?, ?, ?, ?)",
             arguments: [
                 node, snapshot.scrapedAt.timeIntervalSince1970, snapshot.uptime, step.kind.rawValue,
-                snapshot.version, snapshot.users.count, Int64(clamping: snapshot.connectionsCurrent),
+                snapshot.version, snapshot.userCount, Int64(clamping: snapshot.connectionsCurrent),
             ]
         )
         return db.lastInsertedRowID

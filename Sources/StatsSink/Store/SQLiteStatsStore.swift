@@ -51,27 +51,40 @@ public struct SQLiteStatsStore: StatsStore {
         }
     }
 
-    /// Records one scrape; see ``StatsStore/record(_:node:)``.
-    public func record(_ snapshot: TelemtSnapshot, node: String) throws -> RecordResult {
+    /// Records one scrape; see ``StatsStore/record(_:node:recorder:takeOver:)``.
+    public func record(
+        _ snapshot: TelemtSnapshot, node: String, recorder: RecorderInstance?, takeOver: Bool
+    ) throws(StatsStoreError) -> RecordResult {
         try run("record") {
             try writer.write { db in
                 let state = try Self.nodeState(db, node: node)
-                let users = TrafficLedger.sortedBaselines(of: snapshot)
-                let step = ledger.step(
-                    snapshot, after: state?.identity, baselines: state?.baselines ?? [:], sortedUsers: users, listUpdates: false
-                )
-                let result = RecordResult(kind: step.kind, deltas: step.deltas, vanished: step.vanished, users: snapshot.users.count)
+                try Self.checkRecorder(state, recorder: recorder, takeOver: takeOver, node: node, path: path)
+                let step = ledger.step(snapshot, after: state)
+                let result = RecordResult(step, users: snapshot.userCount, series: snapshot.userSeries)
                 guard step.kind != .duplicate else { return result }
                 let scrapeID = try Self.insertScrape(db, snapshot, node: node, step: step)
                 try Self.insertTraffic(db, step.deltas, scrapeID: scrapeID, node: node)
                 try Self.rollUp(db, scrapeID: scrapeID, node: node, at: snapshot.scrapedAt)
-                // The kept baselines become exactly the scrape's counters: changed ones are updated,
-                // unchanged ones equal them, and every user absent from the scrape vanished.
-                try Self.saveNodeState(db, node: node, identity: ScrapeIdentity(snapshot), baselines: users)
+                let identity = ScrapeIdentity(snapshot, recorder: recorder?.stored ?? state?.identity.recorder)
+                try Self.saveNodeState(db, node: node, identity: identity, baselines: step.baselines)
                 try beforeCommit?()
                 return result
             }
         }
+    }
+
+    /// Refuses a scrape of `node` by another telemt-gitops instance than the one that recorded it.
+    static func checkRecorder(
+        _ state: NodeBaseline?, recorder: RecorderInstance?, takeOver: Bool, node: String, path: String
+    ) throws(StatsStoreError) {
+        guard !takeOver, let recorder, let stored = state?.identity.recorder, stored != recorder.stored else { return }
+        let parts = stored.split(separator: " ", maxSplits: 1)
+        let other = parts.count == 2 ? "instance \(parts[0]) on host \(parts[1])" : "instance \(stored)"
+        let when = state.map { ISO8601DateFormatter().string(from: $0.identity.scrapedAt) } ?? "?"
+        throw StatsStoreError(
+            code: .nodeClaimed, path: path,
+            message: "node \(node) is recorded by \(other) (last scrape \(when)); this is instance \(recorder.id) on host \(recorder.host)"
+        )
     }
 
     /// Runs a database operation, turning its failure into a ``StatsStoreError``.

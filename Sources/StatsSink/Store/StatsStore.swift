@@ -9,7 +9,10 @@ public import Foundation
 public protocol StatsStore: Sendable {
     /// Records one scrape of `node`: the ledger's deltas, the roll-ups, the new baselines and a
     /// system sample, all in one transaction. Recording the same scrape twice adds nothing.
-    func record(_ snapshot: TelemtSnapshot, node: String) throws -> RecordResult
+    ///
+    /// `recorder` is this installation's identity: a node last recorded by another one is refused
+    /// unless `takeOver` is set (a host that replaced the old one).
+    func record(_ snapshot: TelemtSnapshot, node: String, recorder: RecorderInstance?, takeOver: Bool) throws -> RecordResult
 
     /// The identity of the last scrape recorded for `node`, if any.
     func lastScrape(node: String) throws -> ScrapeIdentity?
@@ -31,4 +34,11 @@ public protocol StatsStore: Sendable {
     /// any span whose boundaries lie after the quarter-hour cutoff.
     @discardableResult
     func prune(_ cutoffs: RetentionCutoffs) throws -> PruneResult
+}
+
+extension StatsStore {
+    /// Records one scrape without a recorder identity (tests, single-purpose tools).
+    public func record(_ snapshot: TelemtSnapshot, node: String) throws -> RecordResult {
+        try record(snapshot, node: node, recorder: nil, takeOver: false)
+    }
 }

@@ -40,7 +40,8 @@ public struct TelemtMetricsError: Error, Sendable, Equatable, CustomStringConver
         case .duplicateSeries(let metric, let user):
             "\(metric)\(Self.userSuffix(user)) appears twice; the response is not a single telemt scrape"
         case .invalidCounter(let metric, let user, let value):
-            "\(metric)\(Self.userSuffix(user)) is \(value), not a whole number of bytes or connections"
+            "\(metric)\(Self.userSuffix(user)) is \(Self.shown(value)), not a whole number from 0 to 2^64 - 1; "
+                + "the response is not a telemt scrape (check --metrics)"
         case .incompleteUser(let user, let missing):
             "user \(user) has no \(missing) sample; telemt prints both octet counters, so the response is incomplete"
         case .missingUserLabel(let metric):
@@ -48,6 +49,10 @@ public struct TelemtMetricsError: Error, Sendable, Equatable, CustomStringConver
         case .tooManyUsers(let limit):
             "more than \(limit) users; telemt labels at most 4096, so the response is not telemt's"
         }
+    }
+
+    private static func shown(_ value: Double) -> String {
+        value.isFinite && abs(value) < 1e15 ? "\(value)" : value.isNaN ? "NaN" : value > 0 ? "above 2^64 - 1" : "\(value)"
     }
 
     private static func userSuffix(_ user: String?) -> String {

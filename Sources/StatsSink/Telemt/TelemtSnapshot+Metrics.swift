@@ -17,7 +17,10 @@ extension TelemtSnapshot {
             try reader.read(sample)
         }
         guard let uptime = reader.uptime else { throw TelemtMetricsError(line: 0, reason: .missingUptime) }
-        self.init(scrapedAt: scrapedAt, uptime: uptime, version: reader.version, users: try reader.users())
+        self.init(
+            scrapedAt: scrapedAt, uptime: uptime, version: reader.version, connectionsTotal: reader.connectionsTotal,
+            userSeries: reader.userSeries, users: try reader.users()
+        )
     }
 }
 
@@ -32,6 +35,8 @@ private struct SnapshotReader {
 
     var uptime: Double?
     var version: String?
+    var connectionsTotal: UInt64?
+    var userSeries: UserSeriesExport?
     var partials: [String: Partial] = [:]
 
     mutating func read(_ sample: MetricSample) throws(TelemtMetricsError) {
@@ -44,6 +49,16 @@ private struct SnapshotReader {
             uptime = sample.value
         case "telemt_build_info":
             version = sample.label("version")
+        case "telemt_connections_total":
+            guard connectionsTotal == nil else { throw error(sample, .duplicateSeries(metric: sample.name, user: nil)) }
+            guard let value = sample.integer else { throw error(sample, .invalidCounter(metric: sample.name, user: nil, value: sample.value)) }
+            connectionsTotal = value
+        case "telemt_telemetry_user_series_suppressed":
+            var export = userSeries ?? UserSeriesExport(suppressed: false)
+            export.suppressed = sample.value != 0
+            userSeries = export
+        case "telemt_telemetry_user_series_users":
+            readSeriesCount(sample)
         case "telemt_user_octets_from_client":
             try update(sample) { partial, value, line in
                 guard partial.from == nil else { return false }
@@ -71,13 +86,25 @@ private struct SnapshotReader {
         }
     }
 
+    /// `telemt_telemetry_user_series_users{family="stats",status=…}`; other families are ignored.
+    private mutating func readSeriesCount(_ sample: MetricSample) {
+        guard sample.label("family") == "stats", let count = sample.integer else { return }
+        var export = userSeries ?? UserSeriesExport(suppressed: false)
+        switch sample.label("status") {
+        case "emitted": export.statsEmitted = count
+        case "suppressed": export.statsSuppressed = count
+        default: return
+        }
+        userSeries = export
+    }
+
     /// Applies one per-user sample; `apply` returns false when the series was already seen.
     private mutating func update(
         _ sample: MetricSample,
         _ apply: (inout Partial, UInt64, Int) -> Bool
     ) throws(TelemtMetricsError) {
         guard let user = sample.label("user") else { throw error(sample, .missingUserLabel(metric: sample.name)) }
-        guard let value = Self.wholeNumber(sample.value) else {
+        guard let value = sample.integer else {
             throw error(sample, .invalidCounter(metric: sample.name, user: user, value: sample.value))
         }
         if partials.count >= TelemtSnapshot.maxUsers, partials[user] == nil {
@@ -111,13 +138,5 @@ private struct SnapshotReader {
 
     private func error(_ sample: MetricSample, _ reason: TelemtMetricsError.Reason) -> TelemtMetricsError {
         TelemtMetricsError(line: sample.line, reason: reason)
-    }
-
-    /// A non-negative, integral value that fits in 64 bits.
-    static func wholeNumber(_ value: Double) -> UInt64? {
-        guard value.isFinite, value >= 0, value < 18_446_744_073_709_551_616.0, value.rounded(.towardZero) == value else {
-            return nil
-        }
-        return UInt64(value)
     }
 }

@@ -1,86 +1,124 @@
 import Foundation
+import TestSupport
 @testable import StatsSink
 
-/// A simulated telemt process plus the ground truth of what its users really moved, and the bytes
-/// the accounting is documented to be unable to see (erased by a restart or an idle-vanish before
-/// any recorded scrape saw them).
+/// An independent model of a telemt process and of the scraper's view of it, for the ledger's
+/// property tests. It never calls the ledger's rules: it knows every byte each user really moved
+/// and computes, from the readings a recorded scrape took, which bytes no reading could ever show.
+///
+/// Physics modelled: per-user octet counters in memory; a process restart (new process start,
+/// uptime and counters from zero); telemt's runtime stats reset (uptime and counters from zero,
+/// same process); a user's series pruned after a long idle spell and coming back from zero;
+/// `/metrics` labelling only a shifting subset of users, or none when telemetry is suppressed; the
+/// read-only API listing every configured user's total; a wall clock that steps and pauses while
+/// telemt's uptime runs on the monotonic clock; and latency between reading and stamping.
 struct TelemtSimulation {
     struct Pair: Equatable {
         var from: UInt64 = 0
         var to: UInt64 = 0
-        static func + (lhs: Pair, rhs: Pair) -> Pair { Pair(from: lhs.from + rhs.from, to: lhs.to + rhs.to) }
-        static func - (lhs: Pair, rhs: Pair) -> Pair { Pair(from: lhs.from - rhs.from, to: lhs.to - rhs.to) }
+        var total: UInt64 { from + to }
     }
 
-    static let idleTicksBeforeVanish = 6
+    /// Idle minutes after which telemt prunes a series (telemt: 24 h; shortened, still far longer
+    /// than any clock step the model makes).
+    static let pruneAfterIdle: Double = 120 * 60
+
     let users: [String]
     let start = Date(timeIntervalSince1970: 1_772_323_200)  // 2026-03-01T00:00:00Z
-    var boot: Double = -3_600
+    /// Seconds on the monotonic clock since the model began.
+    var monotonic: Double = 0
+    /// Wall clock minus monotonic clock: steps and pauses move it.
+    var wallOffset: Double = 0
+    /// Monotonic instant the current counter generation began (uptime = monotonic − this).
+    var generationStart: Double = -86_400
+    var processStart: UInt64 = 1_772_236_800
     var series: [String: Pair] = [:]
-    var lastTraffic: [String: Int] = [:]
-    var truth: [String: Pair] = [:]
-    var unseen: [String: Pair] = [:]
-    /// Per user: the value of the current series at the last recorded scrape.
-    var recordedBase: [String: Pair] = [:]
-    /// Per user: a previous series' value the ledger still holds (vanished, not yet seen absent).
-    var staleBase: [String: Pair] = [:]
-    var restarts = 0
-    var vanishes = 0
+    var lastTraffic: [String: Double] = [:]
+    /// Bytes really moved.
+    var truth: [String: UInt64] = [:]
+    /// Bytes no recorded reading could show: erased before any was taken, or indistinguishable.
+    var unobservable: [String: UInt64] = [:]
+    /// Per user: the current series' value at its last recorded reading (nil: not read yet).
+    var lastRead: [String: Pair] = [:]
+    /// Users whose series was erased since their last recorded reading, with that reading.
+    var erasedSinceRead: [String: Pair] = [:]
+    var restarts = 0, reloads = 0, prunes = 0
 
     init(userCount: Int) {
         users = (0..<userCount).map { "user\($0)" }
     }
 
-    /// Ends a series (restart or vanish): whatever no recorded scrape saw is erased.
-    mutating func reset(_ user: String, vanish: Bool) {
+    var uptime: Double { monotonic - generationStart }
+
+    /// Ends a user's series: the part after its last recorded reading is gone.
+    mutating func erase(_ user: String) {
         guard let value = series.removeValue(forKey: user) else { return }
-        let seen = recordedBase.removeValue(forKey: user)
-        unseen[user, default: Pair()] = unseen[user, default: Pair()] + (value - (seen ?? Pair()))
-        if !vanish {
-            staleBase[user] = nil
-        } else if let seen {
-            staleBase[user] = seen
+        let read = lastRead.removeValue(forKey: user)
+        unobservable[user, default: 0] += value.total - (read?.total ?? 0)
+        if let read, erasedSinceRead[user] == nil { erasedSinceRead[user] = read }
+    }
+
+    mutating func restart(processChanges: Bool) {
+        for user in Array(series.keys) { erase(user) }
+        // The whole process starting again shows in its uptime, so no reading is mistaken for a
+        // continuing counter.
+        erasedSinceRead = [:]
+        generationStart = monotonic
+        if processChanges {
+            processStart += UInt64(max(1, monotonic))
+            restarts += 1
+        } else {
+            reloads += 1
         }
     }
 
-    mutating func restart(at time: Double) {
-        for user in series.keys { reset(user, vanish: false) }
-        staleBase = [:]
-        boot = time
-        restarts += 1
+    mutating func traffic(_ user: String, from: UInt64, to: UInt64) {
+        series[user, default: Pair()].from += from
+        series[user, default: Pair()].to += to
+        truth[user, default: 0] += from + to
+        lastTraffic[user] = monotonic
     }
 
-    mutating func traffic(_ user: String, _ bytes: Pair, tick: Int) {
-        series[user, default: Pair()] = series[user, default: Pair()] + bytes
-        truth[user, default: Pair()] = truth[user, default: Pair()] + bytes
-        lastTraffic[user] = tick
-    }
-
-    mutating func vanishIdle(tick: Int) {
-        for user in series.keys where tick - (lastTraffic[user] ?? tick) >= Self.idleTicksBeforeVanish {
-            reset(user, vanish: true)
-            vanishes += 1
+    mutating func pruneIdle() {
+        for user in Array(series.keys) where monotonic - (lastTraffic[user] ?? monotonic) >= Self.pruneAfterIdle {
+            erase(user)
+            prunes += 1
         }
     }
 
-    func snapshot(at time: Double, uptimeNoise: Double) -> TelemtSnapshot {
-        TelemtSnapshot(
-            scrapedAt: start.addingTimeInterval(time),
-            uptime: max(0, time - boot + uptimeNoise),
-            users: series.mapValues { UserCounters(octetsFromClient: $0.from, octetsToClient: $0.to) }
+    /// A scrape: `/metrics` shows `labelled` users (their current series), the API — when on —
+    /// every configured user (0 for those with no series). Stamped `latency` seconds after reading.
+    func snapshot(labelled: Set<String>, suppressed: Bool, api: Bool, latency: Double) -> TelemtSnapshot {
+        var metrics: [String: UserCounters] = [:]
+        if !suppressed {
+            for user in labelled { if let value = series[user] { metrics[user] = UserCounters(octetsFromClient: value.from, octetsToClient: value.to) } }
+        }
+        let observation = api ? TelemtAPIObservation(
+            processStartedAt: processStart,
+            users: Dictionary(uniqueKeysWithValues: users.map { ($0, .init(totalOctets: series[$0]?.total ?? 0)) })
+        ) : nil
+        return TelemtSnapshot(
+            scrapedAt: start.addingTimeInterval(monotonic + wallOffset + latency), uptime: (uptime * 10).rounded(.down) / 10,
+            connectionsTotal: nil, userSeries: UserSeriesExport(suppressed: suppressed || labelled.count < users.count),
+            users: metrics, api: observation
         )
     }
 
-    /// What the ledger learns from a recorded scrape. A vanished series that came back before any
-    /// recorded scrape saw it absent, and is not below the old baseline, cannot be told from a
-    /// continuing one: the old baseline is subtracted (documented in docs/accounting.md).
-    mutating func recorded() {
-        for (user, base) in staleBase {
-            if let value = series[user], value.from >= base.from, value.to >= base.to {
-                unseen[user, default: Pair()] = unseen[user, default: Pair()] + base
+    /// What a recorded scrape let the accounting see. A series erased and back since the user's
+    /// last reading, read now at or above that reading in every component, looks exactly like a
+    /// continuing counter to anyone who only sees readings: the old reading's bytes are then
+    /// indistinguishable from the new series' and cannot be counted.
+    mutating func recorded(_ snapshot: TelemtSnapshot) {
+        for user in users {
+            let metrics = snapshot.users[user]
+            let api = snapshot.api?.users[user]?.totalOctets
+            guard metrics != nil || api != nil else { continue }
+            if let before = erasedSinceRead.removeValue(forKey: user) {
+                let total = metrics.map { $0.octetsFromClient + $0.octetsToClient } ?? api ?? 0
+                let split = metrics.map { $0.octetsFromClient >= before.from && $0.octetsToClient >= before.to } ?? true
+                if split, total >= before.total, (api ?? total) >= before.total { unobservable[user, default: 0] += before.total }
             }
+            lastRead[user] = series[user] ?? Pair()
         }
-        staleBase = [:]
-        recordedBase = series
     }
 }
