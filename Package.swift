@@ -76,7 +76,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StatsSinkTests", dependencies: ["StatsSink", "Spec", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "TelemtGitopsTests", dependencies: ["telemt-gitops"], swiftSettings: strictSettings),
+        .testTarget(name: "TelemtGitopsTests", dependencies: ["telemt-gitops", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ReconcilerTests",
             dependencies: ["Reconciler", "Spec", "TelemtRender", "StatsSink", "TestSupport"],

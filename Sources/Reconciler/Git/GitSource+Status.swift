@@ -43,9 +43,26 @@ extension GitSource {
             return tip.map { .unchanged($0) } ?? .rejected("nothing to commit")
         }
         try repository.setReference(GitRepository.Ref.statusOut, to: commit)
+        if remoteURL.transport == .local {
+            return try pushLocally(commit, to: full, expected: tip, node: node, repository: repository)
+        }
         if let rejection = try session(repository).push("\(GitRepository.Ref.statusOut):\(full)") {
             return .rejected(rejection)
         }
+        return .pushed(commit)
+    }
+
+    /// Over a local remote: the objects go under a private ref, then the branch moves by compare-and-swap
+    /// (see ``LocalRemoteRef``).
+    private func pushLocally(_ commit: CommitID, to full: String, expected tip: CommitID?, node: String,
+                             repository: GitRepository) throws(GitSourceError) -> PushAttempt {
+        let remote = LocalRemoteRef(url: configuration.url)
+        let incoming = "refs/telemt-gitops/incoming/\(node)-\(UInt32.random(in: .min ... .max))"
+        defer { remote.delete(incoming) }
+        if let rejection = try session(repository).push("\(GitRepository.Ref.statusOut):\(incoming)") {
+            return .rejected(rejection)
+        }
+        if let rejection = try remote.compareAndSwap(full, to: commit, expected: tip) { return .rejected(rejection) }
         return .pushed(commit)
     }
 

@@ -39,7 +39,7 @@ public struct MetricsScraper: Sendable {
         do throws(PrometheusParseError) {
             document = try PrometheusParser(limits: limits).parse(body)
         } catch {
-            throw ScrapeError(url: url, reason: .parse(error))
+            throw ScrapeError(url: url, reason: Self.cutShort(body, limits: limits) ? .closedEarly : .parse(error))
         }
         // telemt ends every line with a newline: a body that stops inside one was cut short (a
         // response without Content-Length ends wherever the connection did).
@@ -49,5 +49,12 @@ public struct MetricsScraper: Sendable {
         } catch {
             throw ScrapeError(url: url, reason: .metrics(error))
         }
+    }
+
+    /// Whether an unparsable body is a valid one cut inside its last line: everything up to its last
+    /// newline parses. Such a body is reported as cut short rather than as a parse error at its end.
+    static func cutShort(_ body: [UInt8], limits: PrometheusLimits) -> Bool {
+        guard body.last != UInt8(ascii: "\n"), let newline = body.lastIndex(of: UInt8(ascii: "\n")) else { return false }
+        return (try? PrometheusParser(limits: limits).parse(Array(body[...newline]))) != nil
     }
 }

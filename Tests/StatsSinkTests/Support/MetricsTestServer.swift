@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A real HTTP server on 127.0.0.1 (python3's http.server in a subprocess) whose answers the test
 /// controls: `/metrics` serves the current contents of a file, other paths misbehave on purpose.

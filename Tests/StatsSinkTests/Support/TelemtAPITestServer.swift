@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A stand-in for telemt's `[server.api]` on 127.0.0.1: serves `users.json` on `/v1/users` and
 /// `system.json` on `/v1/system/info`, checks `Authorization` against the file `auth` exactly

@@ -1,15 +1,18 @@
-import Foundation
+public import Foundation
 
 /// A python3 HTTP server script on 127.0.0.1 in a subprocess, with a private directory for the
 /// files it serves. The script gets the directory as its argument and writes its port to `port`.
-final class PythonTestServer {
+public final class PythonTestServer {
     private let process = Process()
-    let directory: URL
-    let port: Int
+    /// The directory the script serves from.
+    public let directory: URL
+    /// The port it listens on.
+    public let port: Int
 
     /// Writes `files` into a fresh directory, then starts `script` and waits for its port.
-    init(script: String, files: [String: String]) throws {
-        directory = try Fixtures.temporaryDirectory()
+    public init(script: String, files: [String: String]) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("telemt-gitops-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let scriptURL = directory.appendingPathComponent("server.py")
         try script.write(to: scriptURL, atomically: true, encoding: .utf8)
         for (name, text) in files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
@@ -29,19 +32,19 @@ final class PythonTestServer {
         self.port = port
     }
 
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
     /// Replaces the file `name` in the server's directory.
-    func write(_ text: String, to name: String) throws {
+    public func write(_ text: String, to name: String) throws {
         try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
 
     /// The file `name` in the server's directory, `nil` when it does not exist.
-    func read(_ name: String) -> String? {
+    public func read(_ name: String) -> String? {
         try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
     }
 
-    func stop() {
+    public func stop() {
         // SIGKILL: the test runner's blocked-signal mask is inherited, so SIGTERM may never arrive.
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -50,7 +53,7 @@ final class PythonTestServer {
 
     /// The script's common tail: a threading server that stops by itself after two minutes and
     /// publishes its port. Scripts define `Handler` and end with this.
-    static let serveForever = #"""
+    public static let serveForever = #"""
 
         class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
             daemon_threads = True
