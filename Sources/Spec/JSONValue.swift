@@ -1,14 +1,20 @@
-/// A JSON value with ordered object keys, printed deterministically (for the generated schema).
-enum JSONValue {
+/// A JSON value with ordered object keys, printed deterministically (generated schemas, `--json` output).
+public enum JSONValue: Sendable, Equatable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer.
     case int(Int)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object; members keep their order.
     case object([(String, JSONValue)])
 
     /// Two-space indented JSON; empty arrays and objects on one line.
-    func pretty(indent: String = "") -> String {
+    public func pretty(indent: String = "") -> String {
         let inner = indent + "  "
         switch self {
         case .null: return "null"
@@ -27,7 +33,8 @@ enum JSONValue {
         }
     }
 
-    private static func quoted(_ text: String) -> String {
+    /// `text` as a JSON string literal.
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -43,5 +50,20 @@ enum JSONValue {
             }
         }
         return result + "\""
+    }
+}
+
+extension JSONValue {
+    /// Equal when both are the same kind with equal contents, object members in the same order.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let a), .bool(let b)): a == b
+        case (.int(let a), .int(let b)): a == b
+        case (.string(let a), .string(let b)): a == b
+        case (.array(let a), .array(let b)): a == b
+        case (.object(let a), .object(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: false
+        }
     }
 }
