@@ -191,7 +191,8 @@ def load_config(data, validate=True):
     for user, value in table(access, "user_expirations", "access.user_expirations").items():
         parsed = parse_rfc3339(value) if isinstance(value, str) else None
         if parsed is None:
-            raise Refused(f"invalid value: access.user_expirations.{user} = {value!r}, expected an RFC 3339 formatted date and time string")
+            shown = f"{value.isoformat()} (a TOML datetime)" if isinstance(value, (datetime.date, datetime.time)) else repr(value)
+            raise Refused(f"invalid value: access.user_expirations.{user} = {shown}, expected an RFC 3339 formatted date and time string")
         expirations[user] = parsed
     rate_limits = {}
     for user, value in table(access, "user_rate_limits", "access.user_rate_limits").items():
