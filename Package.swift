@@ -83,6 +83,8 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
+        // Drives Tests/TelemtStandIn/telemt-standin.py, the python stand-in for telemt.
+        .testTarget(name: "TelemtStandInTests", dependencies: ["TestSupport"], path: "Tests/TelemtStandInTests", swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
