@@ -39,8 +39,15 @@ extension SpecFieldKind {
         }
     }
 
-    /// Plain numbers are taken as their text; `true`, `false` and empty values are refused.
+    /// Text; plain numbers, `true`, `false` and empty values are refused (the schema says `string` too).
     private static func text(_ scalar: YAMLScalar) throws(ValueProblem) -> String {
+        if scalar.style == .plain, let first = scalar.text.utf8.first, numberStarts.contains(first) {
+            switch scalar.coreType {
+            case .integer, .float:
+                throw ValueProblem("expected text, found a number", hint: "quote it if you mean the text: `\"\(scalar.text.clipped)\"`")
+            default: break
+            }
+        }
         // Only null and booleans are refused, and only a plain scalar starting with one of these can be one.
         guard scalar.style == .plain, scalar.text.utf8.first.map({ Self.nullOrBooleanStarts.contains($0) }) ?? true else {
             return scalar.text
@@ -51,6 +58,8 @@ extension SpecFieldKind {
         default: return scalar.text
         }
     }
+
+    private static let numberStarts: Set<UInt8> = Set("0123456789+-.".utf8)
 
     private static let nullOrBooleanStarts: Set<UInt8> = Set("~nNtTfF".utf8)
 
@@ -84,6 +93,7 @@ extension SpecFieldKind {
         case .integer(let value?) where value >= 0: return .bytes(UInt64(value))
         case .integer(let value?) where value < 0: throw ValueProblem("a size cannot be negative", hint: "write a size above 0, or `unlimited`")
         case .float: throw ValueProblem("`\(scalar.text.clipped)` has no unit", hint: "add a unit, like `\(scalar.text.clipped) GiB`")
+        case .integer: return try DataLimit(parsing: scalar.text)  // beyond Int: DataLimit says how large
         default: return try DataLimit(parsing: text(scalar))
         }
     }

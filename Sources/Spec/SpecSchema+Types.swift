@@ -23,7 +23,7 @@ extension SpecSchema {
             return [("type", .string("string")), ("enum", .array(words.map(JSONValue.string)))]
         case .expiry:
             let time = "([Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?"
-            return [("type", .string("string")), ("pattern", .string("^ *[0-9]{4}-[0-9]{2}-[0-9]{2}\(time) *$"))]
+            return [("type", .string("string")), ("pattern", .string("^ *[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\(time) *$"))]
         case .duration:
             let units = String(SpecDuration.units.map(\.name))
             return [("type", .string("string")), ("pattern", .string("^ *0*[1-9][0-9]* *[\(units)] *$"))]
