@@ -8,6 +8,7 @@ packages=(
   libyaml-dev        # YAML event parser for users.yaml (Spec)
   libgit2-dev        # git fetch/read/push without a work tree (Reconciler)
   libqrencode-dev    # QR codes for proxy links (TelemtRender)
+  zlib1g-dev         # deflate for the PNG QR codes (TelemtRender)
   libsqlite3-dev     # traffic store through GRDB (StatsSink)
   git                # tests: real repositories and `git daemon`
   openssh-server     # tests: a real sshd on loopback for ssh:// fetch and push

@@ -6,7 +6,8 @@ extension DataLimit {
         ("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30), ("TiB", 1 << 40),
     ]
 
-    /// Parses `unlimited`, `1024`, `50 GiB`, `1.5GB`; a fraction of a byte is rounded to the nearest byte.
+    /// Parses `unlimited`, `1024`, `50 GiB`, `1.5GB`; a fraction of a byte is rounded to the nearest byte,
+    /// except that a number that is not zero is never rounded down to 0 bytes (`0.1 B` is 1 byte).
     init(parsing text: String) throws(ValueProblem) {
         let trimmed = text.trimmingSpaces
         if trimmed == "unlimited" {
@@ -54,7 +55,8 @@ extension DataLimit {
         // fraction × multiplier / scale, rounded half up; the quotient is below `multiplier`.
         let product = fraction.multipliedFullWidth(by: multiplier)
         let (quotient, remainder) = scale.dividingFullWidth(product)
-        let rounded = quotient + (remainder >= scale - remainder ? 1 : 0)
+        var rounded = quotient + (remainder >= scale - remainder ? 1 : 0)
+        if scaled == 0, rounded == 0, fraction > 0 { rounded = 1 }
         let (total, totalOverflow) = scaled.addingReportingOverflow(rounded)
         guard !totalOverflow else { throw tooLarge() }
         return total

@@ -11,14 +11,19 @@ public struct DesiredState: Sendable, Equatable {
     public var proxy: ProxyEndpoint
     /// The IANA time zone in which calendar periods and date-only expiries are resolved.
     public var timeZone: TimeZone
+    /// The time zone as users.yaml names it (`UTC` when it names none), for messages: Foundation
+    /// reports UTC as `GMT`.
+    public var timeZoneName: String
     /// The users, sorted by name.
     public var users: [UserSpec]
 
-    /// Creates a desired state; `users` is sorted by name.
-    public init(version: Int = 1, proxy: ProxyEndpoint, timeZone: TimeZone, users: [UserSpec]) {
+    /// Creates a desired state; `users` is sorted by name. `timeZoneName` defaults to the zone's
+    /// identifier, with Foundation's `GMT` for UTC shown as `UTC`.
+    public init(version: Int = 1, proxy: ProxyEndpoint, timeZone: TimeZone, users: [UserSpec], timeZoneName: String? = nil) {
         self.version = version
         self.proxy = proxy
         self.timeZone = timeZone
+        self.timeZoneName = timeZoneName ?? (timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier)
         // Files are usually kept sorted: check in one pass before paying for a sort.
         let isSorted = zip(users, users.dropFirst()).allSatisfy { $0.name <= $1.name }
         self.users = isSorted ? users : users.sorted { $0.name < $1.name }

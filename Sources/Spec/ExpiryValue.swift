@@ -20,9 +20,7 @@ enum ExpiryValue: Hashable {
     init(parsing text: String) throws(ValueProblem) {
         let bytes = Array(text.trimmingSpaces.utf8)
         let hint = "write a date like `2027-01-01` or a timestamp with offset like `2027-01-01T12:00:00+03:00`"
-        guard bytes.count >= 10, let date = Self.date(bytes[0..<10]) else {
-            throw ValueProblem("`\(text.clipped)` is not a date", hint: hint)
-        }
+        guard bytes.count >= 10, let date = Self.date(bytes[0..<10]) else { throw Self.dateProblem(text) }
         guard Self.years.contains(date.year) else {
             throw Self.outOfRange(text, "its year \(date.year) is outside \(Self.years.lowerBound) to \(Self.years.upperBound)")
         }

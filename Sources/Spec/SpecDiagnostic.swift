@@ -46,11 +46,22 @@ public struct SpecValidationError: Error, Sendable, Equatable, CustomStringConve
     /// The diagnostics that are errors.
     public var errors: [SpecDiagnostic] { diagnostics.filter { $0.severity == .error } }
 
-    /// One line per diagnostic, then a summary line.
+    /// One line per diagnostic, then the closing line `validate` prints.
     public var description: String {
-        let lines = diagnostics.map(\.description)
-        let count = errors.count
-        return (lines + ["\(count) error\(count == 1 ? "" : "s"); nothing was applied. Fix the lines above and run `telemt-gitops validate` again."])
+        report(rerun: "telemt-gitops validate")
+    }
+
+    /// One line per diagnostic, then ``closingLine(errors:effect:rerun:)``.
+    public func report(rerun command: String, effect: String? = nil) -> String {
+        (diagnostics.map(\.description) + [Self.closingLine(errors: errors.count, effect: effect, rerun: command)])
             .joined(separator: "\n")
+    }
+
+    /// The last line after a list of errors, the same for every command:
+    /// `2 errors; nothing was written. Fix the lines above and run `telemt-gitops render` again.`
+    /// `effect` says what the command did not do because of them (`nil` when it changes nothing anyway).
+    public static func closingLine(errors count: Int, effect: String?, rerun command: String) -> String {
+        "\(count) error\(count == 1 ? "" : "s")\(effect.map { "; \($0)" } ?? ""). "
+            + "Fix the lines above and run `\(command)` again."
     }
 }

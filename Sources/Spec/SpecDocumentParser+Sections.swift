@@ -98,8 +98,10 @@ extension SpecDocumentParser {
         named name: String, at here: SourceLocation, isDefaults: Bool
     ) throws(SyntaxError) -> PartialUser? {
         var user = PartialUser(name: name, location: here)
+        let misplaced = isDefaults || UserField(key: name) == nil ? nil : document.users.last?.name ?? ""
         let start = try sectionStart(isDefaults ? RootField.defaults.definition
-            : SpecField(key: name.clipped, kind: .section(.user), summary: "", example: "{ data_limit: 50 GiB }"))
+            : SpecField(key: name.clipped, kind: .section(.user), summary: "", example: "{ data_limit: 50 GiB }"),
+            misplacedFieldAfter: misplaced)
         switch start {
         case .invalid: return nil
         case .empty: return user
@@ -165,7 +167,11 @@ extension SpecDocumentParser {
     }
 
     /// Reads the start of a section's value: a mapping, an empty value, or something else (reported, skipped).
-    private mutating func sectionStart(_ field: @autoclosure () -> SpecField) throws(SyntaxError) -> SectionStart {
+    /// `misplacedFieldAfter` is set when the key is a user field read as a user name (the user before it, or
+    /// empty): a value that is not a mapping is then explained as indentation.
+    private mutating func sectionStart(
+        _ field: @autoclosure () -> SpecField, misplacedFieldAfter previous: String? = nil
+    ) throws(SyntaxError) -> SectionStart {
         let event = try reader.next()
         switch event.kind {
         case .mappingStart:
@@ -177,8 +183,14 @@ extension SpecDocumentParser {
             reportAlias(name, at: location(of: event))
         default:
             let field = field()
-            log.error(at: location(of: event), "`\(field.key)`: expected a mapping, found \(event.nodeDescription)",
-                      hint: "write it like `\(field.key): \(field.example)`")
+            if let previous {
+                let under = previous.isEmpty ? "its user" : "`\(previous.clipped):`"
+                log.error(at: location(of: event), "`\(field.key)` is a user field but its indentation makes it a user name",
+                          hint: "indent it further than the user's name, under \(under)")
+            } else {
+                log.error(at: location(of: event), "`\(field.key)`: expected a mapping, found \(event.nodeDescription)",
+                          hint: "write it like `\(field.key): \(field.example)`")
+            }
             try skip(event)
         }
         return .invalid

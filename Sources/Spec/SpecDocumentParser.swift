@@ -9,6 +9,8 @@ struct SpecDocumentParser {
     let input: UnsafeBufferPointer<UInt8>
     var document: ParsedDocument
     var log: DiagnosticLog
+    /// The line after the last scalar that ``scalarValue(for:)`` read (below its first line when folded).
+    var lastScalarEndLine = 0
 
     /// Parses `source`, adding its diagnostics to `log`.
     static func parse(_ source: SpecSource, log: inout DiagnosticLog) -> ParsedDocument {
@@ -34,7 +36,8 @@ struct SpecDocumentParser {
             try parseStream()
         } catch {
             document.stoppedEarly = true
-            let hint = error.hint ?? syntaxHint(line: error.line)
+            let unclosed = UnclosedBrace.line(in: input).map { "unclosed `{` opened at line \($0); close it with `}`" }
+            let hint = unclosed ?? error.hint ?? syntaxHint(line: error.line)
             log.error(at: location(error.line, error.column), "YAML syntax error: \(error.message)", hint: hint)
         }
     }
@@ -114,8 +117,8 @@ struct SpecDocumentParser {
     }
 
     mutating func reportDuplicate(_ key: String, at here: SourceLocation, first: SourceLocation) {
-        log.error(at: here, "duplicate key `\(key.clipped)` (first defined at line \(first.line))",
-                  hint: "keep one of the two")
+        let place = first.line == here.line ? "column \(first.column) of this line" : "line \(first.line)"
+        log.error(at: here, "duplicate key `\(key.clipped)` (first defined at \(place))", hint: "keep one of the two")
     }
 
     /// Reads a value that must be a scalar; reports and skips anything else.
@@ -128,6 +131,7 @@ struct SpecDocumentParser {
         }
         guard checkTag(event, allowed: Self.stringTags) else { return nil }
         if event.tag != nil { scalar.style = .quoted }
+        lastScalarEndLine = event.endLine
         return (scalar, location(of: event))
     }
 
@@ -137,7 +141,12 @@ struct SpecDocumentParser {
         do {
             return ParsedDocument.Located(value: try field.kind.convert(scalar), location: here)
         } catch {
-            log.error(at: here, "`\(field.key)`: \(error.message)", hint: error.hint)
+            if lastScalarEndLine > here.line, let open = UnclosedBrace.line(in: input), open <= here.line {
+                log.error(at: here, "`\(field.key)`: unclosed `{` opened at line \(open): the value runs on to line \(lastScalarEndLine)",
+                          hint: "close the mapping with `}` on line \(open)")
+            } else {
+                log.error(at: here, "`\(field.key)`: \(error.message)", hint: error.hint)
+            }
             return nil
         }
     }

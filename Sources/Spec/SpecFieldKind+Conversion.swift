@@ -39,8 +39,15 @@ extension SpecFieldKind {
         }
     }
 
-    /// Plain numbers are taken as their text; `true`, `false` and empty values are refused.
+    /// Text; plain numbers, `true`, `false` and empty values are refused (the schema says `string` too).
     private static func text(_ scalar: YAMLScalar) throws(ValueProblem) -> String {
+        if scalar.style == .plain, let first = scalar.text.utf8.first, numberStarts.contains(first) {
+            switch scalar.coreType {
+            case .integer, .float:
+                throw ValueProblem("expected text, found a number", hint: "quote it if you mean the text: `\"\(scalar.text.clipped)\"`")
+            default: break
+            }
+        }
         // Only null and booleans are refused, and only a plain scalar starting with one of these can be one.
         guard scalar.style == .plain, scalar.text.utf8.first.map({ Self.nullOrBooleanStarts.contains($0) }) ?? true else {
             return scalar.text
@@ -51,6 +58,8 @@ extension SpecFieldKind {
         default: return scalar.text
         }
     }
+
+    private static let numberStarts: Set<UInt8> = Set("0123456789+-.".utf8)
 
     private static let nullOrBooleanStarts: Set<UInt8> = Set("~nNtTfF".utf8)
 
@@ -64,7 +73,17 @@ extension SpecFieldKind {
         throw ValueProblem("expected true or false, found \(scalar.valueDescription)", hint: "write `true` or `false`")
     }
 
+    /// A size; 0 is refused, because it could mean "no limit" as well as "no traffic".
     private static func size(_ scalar: YAMLScalar) throws(ValueProblem) -> DataLimit {
+        let limit = try anySize(scalar)
+        guard limit != .bytes(0) else {
+            throw ValueProblem("a limit of 0 bytes is ambiguous",
+                               hint: "write `unlimited` for no limit, or `disabled: true` to let no traffic through")
+        }
+        return limit
+    }
+
+    private static func anySize(_ scalar: YAMLScalar) throws(ValueProblem) -> DataLimit {
         // The common case, a number then a unit (`50 GiB`), needs no core-schema resolution.
         let startsWithDigit = scalar.text.utf8.first.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false
         if scalar.style == .plain, startsWithDigit, scalar.text.utf8.contains(where: { $0 >= UInt8(ascii: "A") }) {
@@ -72,8 +91,9 @@ extension SpecFieldKind {
         }
         switch scalar.coreType {
         case .integer(let value?) where value >= 0: return .bytes(UInt64(value))
-        case .integer(let value?) where value < 0: throw ValueProblem("a size cannot be negative", hint: "write 0 or more")
+        case .integer(let value?) where value < 0: throw ValueProblem("a size cannot be negative", hint: "write a size above 0, or `unlimited`")
         case .float: throw ValueProblem("`\(scalar.text.clipped)` has no unit", hint: "add a unit, like `\(scalar.text.clipped) GiB`")
+        case .integer: return try DataLimit(parsing: scalar.text)  // beyond Int: DataLimit says how large
         default: return try DataLimit(parsing: text(scalar))
         }
     }
@@ -94,10 +114,8 @@ extension SpecFieldKind {
     }
 
     private static func timeZone(_ identifier: String) throws(ValueProblem) -> String {
-        guard TimeZone(identifier: identifier) != nil else {
-            let hint = Suggestion.closest(to: identifier, among: TimeZone.knownTimeZoneIdentifiers + ["UTC"])
-                .map { "did you mean `\($0)`?" } ?? "use an IANA name such as `Europe/Moscow` or `UTC`"
-            throw ValueProblem("unknown time zone `\(identifier.clipped)`", hint: hint)
+        if let problem = TimeZoneName.problem(with: identifier) {
+            throw ValueProblem(problem.message, hint: problem.hint)
         }
         return identifier
     }

@@ -27,7 +27,7 @@ struct SpecMerger {
         let users = resolveUsers(defaults: defaults, timeZone: zone)
         guard !log.hasErrors, let proxy, let host = proxy.host else { return nil }
         let endpoint = ProxyEndpoint(host: host, port: proxy.port ?? 443, tlsDomain: proxy.tlsDomain)
-        return DesiredState(version: 1, proxy: endpoint, timeZone: zone, users: users)
+        return DesiredState(version: 1, proxy: endpoint, timeZone: zone, users: users, timeZoneName: timeZone?.value ?? "UTC")
     }
 
     /// The one definition of a section across files; every further one is an error naming the first.

@@ -23,7 +23,7 @@ extension SpecSchema {
             return [("type", .string("string")), ("enum", .array(words.map(JSONValue.string)))]
         case .expiry:
             let time = "([Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?"
-            return [("type", .string("string")), ("pattern", .string("^ *[0-9]{4}-[0-9]{2}-[0-9]{2}\(time) *$"))]
+            return [("type", .string("string")), ("pattern", .string("^ *[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\(time) *$"))]
         case .duration:
             let units = String(SpecDuration.units.map(\.name))
             return [("type", .string("string")), ("pattern", .string("^ *0*[1-9][0-9]* *[\(units)] *$"))]
@@ -34,14 +34,15 @@ extension SpecSchema {
         }
     }
 
-    /// A bare integer of bytes, or text with an optional unit from ``DataLimit/units``, or `unlimited`.
+    /// A bare integer of bytes above 0, or text with an optional unit from ``DataLimit/units`` whose number
+    /// is not zero, or `unlimited` (0 is refused as ambiguous).
     private static func sizeSchema() -> [(String, JSONValue)] {
         let units = DataLimit.units.map(\.name).joined(separator: "|")
         let text: JSONValue = .object([
             ("type", .string("string")),
-            ("pattern", .string("^ *(unlimited|[0-9]+(\\.[0-9]+)? *(\(units))?) *$")),
+            ("pattern", .string("^ *(unlimited|(?=[0-9.]*[1-9])[0-9]+(\\.[0-9]+)? *(\(units))?) *$")),
         ])
-        return [("anyOf", .array([.object([("type", .string("integer")), ("minimum", .int(0))]), text]))]
+        return [("anyOf", .array([.object([("type", .string("integer")), ("minimum", .int(1))]), text]))]
     }
 
     /// `proxy` refers to its definition; `defaults` and users may also be empty; `users` maps names to users.

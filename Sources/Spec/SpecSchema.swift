@@ -19,6 +19,7 @@ public enum SpecSchema {
             ("$defs", .object([
                 ("proxy", sectionSchema(.proxy)),
                 ("user", sectionSchema(.user)),
+                ("defaults", defaultsSchema()),
             ])),
         ])
         return root.pretty() + "\n"
@@ -39,6 +40,16 @@ public enum SpecSchema {
         return .object(members)
     }
 
+    /// `defaults:` takes every user field but `secret` (each user needs their own).
+    private static func defaultsSchema() -> JSONValue {
+        let fields = SpecSection.user.fields.filter { $0.key != UserField.secret.rawValue }
+        let exclusive: JSONValue = .array([.string(UserField.expire.rawValue), .string(UserField.onHold.rawValue)])
+        return .object([
+            ("type", .string("object")), ("properties", properties(fields)), ("additionalProperties", .bool(false)),
+            ("not", .object([("required", exclusive)])),
+        ])
+    }
+
     private static func requiredKeys(_ fields: [SpecField]) -> [JSONValue] {
         fields.filter(\.isRequired).map { .string($0.key) }
     }
@@ -52,7 +63,10 @@ public enum SpecSchema {
             if let defaultValue = field.defaultValue {
                 members.append(("default", value(defaultValue, kind: field.kind)))
             }
-            return (field.key, .object(typeSchema(field.kind) + members))
+            let type = field.key == RootField.defaults.rawValue && field.kind == .section(.user)
+                ? [("anyOf", JSONValue.array([.object([("$ref", .string("#/$defs/defaults"))]), .object([("type", .string("null"))])]))]
+                : typeSchema(field.kind)
+            return (field.key, .object(type + members))
         })
     }
 

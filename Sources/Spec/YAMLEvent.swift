@@ -23,6 +23,8 @@ struct YAMLEvent {
     var tag: String?
     /// The anchor (`&name`) placed on the node, if any.
     var anchor: String?
+    /// 1-based line just after the event's last character (a scalar folded over lines ends below `line`).
+    var endLine = 0
 
     /// A short human name of the node the event starts, for "expected X, found Y" messages.
     var nodeDescription: String {

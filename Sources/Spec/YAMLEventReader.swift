@@ -73,7 +73,8 @@ final class YAMLEventReader {
         case YAML_ALIAS_EVENT: kind = .alias(name: cString(event.data.alias.anchor) ?? "")
         default: kind = .streamEnd
         }
-        return YAMLEvent(kind: kind, line: line, column: column, tag: cString(tag), anchor: cString(anchor))
+        return YAMLEvent(kind: kind, line: line, column: column, tag: cString(tag), anchor: cString(anchor),
+                         endLine: Int(event.end_mark.line) + 1)
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {

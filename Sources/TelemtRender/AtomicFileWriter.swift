@@ -41,11 +41,17 @@ public struct AtomicFileWriter: Sendable {
         }
         let temp = ".\(target.name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let mode = exists ? keptMode(existing.st_mode) : newFileMode
-        try writeTemp(bytes, to: temp, in: target, mode: mode, owner: exists ? (existing.st_uid, existing.st_gid) : nil)
+        do {
+            try writeTemp(bytes, to: temp, in: target, mode: mode, owner: exists ? (existing.st_uid, existing.st_gid) : nil)
+        } catch {
+            var failure = error
+            failure.previousFileExists = exists
+            throw failure
+        }
         guard !fails(.rename), renameat(target.directory, temp, target.directory, target.name) == 0 else {
             let code = errno
             unlinkat(target.directory, temp, 0)
-            throw FileWriteError(path: target.path, operation: .rename, errno: code)
+            throw FileWriteError(path: target.path, operation: .rename, errno: code, previousFileExists: exists)
         }
         guard !fails(.fsync), fsync(target.directory) == 0 else {
             throw FileWriteError(path: target.directoryPath, operation: .fsync, errno: errno)

@@ -19,7 +19,7 @@ struct AtomicWriteTarget {
         let resolved = Self.followLinks(path)
         let parent = Self.parent(of: resolved)
         let fd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileWriteError(path: resolved, operation: .create, errno: errno) }
+        guard fd >= 0 else { throw FileWriteError(path: resolved, operation: .create, errno: errno, previousFileExists: false) }
         guard let real = Self.realPath(ofOpenDirectory: fd, path: parent),
               let home = Self.realPath(Self.parent(of: path)), real == home || real.hasPrefix(home == "/" ? "/" : home + "/")
         else {

@@ -1,7 +1,5 @@
-/// A minimal PNG writer for 8-bit grayscale images (QR codes), with no compression library.
-///
-/// Image data is stored in uncompressed ("stored") deflate blocks inside a valid zlib stream,
-/// which every PNG decoder reads; QR images are small enough for this not to matter.
+/// A minimal PNG writer for 8-bit grayscale images (QR codes); the image data is deflated by zlib
+/// (``Deflate``), so a QR code of a few hundred pixels square takes a few KB.
 enum PNGEncoder {
     /// The PNG file of a `width` × `height` image, one byte per pixel, rows top to bottom.
     static func grayscale(width: Int, height: Int, pixels: [UInt8]) -> [UInt8] {
@@ -18,7 +16,7 @@ enum PNGEncoder {
         header.append(contentsOf: [8, 0, 0, 0, 0]) // depth 8, grayscale, deflate, adaptive filters, no interlace
         var file: [UInt8] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
         appendChunk("IHDR", header, to: &file)
-        appendChunk("IDAT", zlibStored(raw), to: &file)
+        appendChunk("IDAT", Deflate.zlibStream(raw), to: &file)
         appendChunk("IEND", [], to: &file)
         return file
     }
@@ -29,35 +27,6 @@ enum PNGEncoder {
         file.append(contentsOf: typeBytes)
         file.append(contentsOf: data)
         file.appendBigEndian(CRC32.checksum(typeBytes + data))
-    }
-
-    /// A zlib stream of stored deflate blocks (at most 65,535 bytes each).
-    static func zlibStored(_ data: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = [0x78, 0x01]
-        var offset = 0
-        repeat {
-            let count = min(65_535, data.count - offset)
-            let isLast = offset + count == data.count
-            out.append(isLast ? 1 : 0)
-            out.append(UInt8(count & 0xff))
-            out.append(UInt8(count >> 8))
-            out.append(UInt8(~count & 0xff))
-            out.append(UInt8((~count >> 8) & 0xff))
-            out.append(contentsOf: data[offset..<(offset + count)])
-            offset += count
-        } while offset < data.count
-        out.appendBigEndian(adler32(data))
-        return out
-    }
-
-    static func adler32(_ data: [UInt8]) -> UInt32 {
-        var a: UInt32 = 1
-        var b: UInt32 = 0
-        for byte in data {
-            a = (a + UInt32(byte)) % 65_521
-            b = (b + a) % 65_521
-        }
-        return b << 16 | a
     }
 }
 

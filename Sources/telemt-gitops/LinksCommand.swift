@@ -4,11 +4,11 @@ import Reconciler
 import Spec
 import TelemtRender
 
-/// `telemt-gitops links USER`: prints a user's proxy links, optionally as a QR code.
+/// `telemt-gitops links USER` (or `--all`): prints users' proxy links, optionally as QR codes.
 struct LinksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "links",
-        abstract: "Print a user's tg:// and https://t.me links, optionally as a QR code.",
+        abstract: "Print a user's tg:// and https://t.me links (or every user's), optionally as QR codes.",
         discussion: """
             The secret is derived from the host's master key, so run this on the proxy host (or \
             anywhere with a copy of the key). Links are secrets: share them with their user only.
@@ -16,6 +16,8 @@ struct LinksCommand: AsyncParsableCommand {
               telemt-gitops links alice --spec /srv/proxy-users
               telemt-gitops links alice --qr terminal
               telemt-gitops links alice --qr png --output alice.png
+              telemt-gitops links --all --json
+              telemt-gitops links --all --qr svg --output qr-codes
             """
     )
 
@@ -24,11 +26,17 @@ struct LinksCommand: AsyncParsableCommand {
         case terminal, svg, png
     }
 
-    @Argument(help: ArgumentHelp("The user's name as in users.yaml.", valueName: "user"))
-    var user: String
+    @Argument(help: ArgumentHelp("The user's name as in users.yaml (or --all).", valueName: "user"))
+    var user: String?
+
+    @Flag(help: "Every user's links; with --qr svg or png, one file per user into the --output directory.")
+    var all = false
 
     @Option(help: ArgumentHelp("A directory with users.yaml or users/*.yaml, or one YAML file.", valueName: "path"))
     var spec: String = "."
+
+    @Option(help: ArgumentHelp("The telemt config or template whose [censorship] tls_domain the links must match (default: telemt.toml of the repository, if any).", valueName: "file"))
+    var template: String?
 
     @OptionGroup(title: "Git source")
     var repo: RepoOptions
@@ -39,59 +47,67 @@ struct LinksCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also show the tg:// link as a QR code.", valueName: "format"))
     var qr: QRFormat?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("With --qr svg or png: the file to write.", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("With --qr svg or png: the file to write (with --all: the directory).", valueName: "path"))
     var output: String?
 
+    @Flag(help: "Print JSON for scripts: user, tg and web links, and warnings.")
+    var json = false
+
     func validate() throws {
-        if let qr, qr != .terminal, output == nil {
-            throw ValidationError("--qr \(qr.rawValue) writes a file: add --output FILE")
+        if all == (user != nil) { throw ValidationError(all ? "give a user or --all, not both" : "name a user, or give --all for every user") }
+        if output != nil, qr == nil || qr == .terminal {
+            throw ValidationError("--output writes a QR code file: add --qr svg or --qr png")
         }
+        if let qr, qr != .terminal, output == nil {
+            throw ValidationError("--qr \(qr.rawValue) writes \(all ? "one file per user" : "a file"): add --output \(all ? "DIR" : "FILE")")
+        }
+        if json, qr == .terminal { throw ValidationError("--json and --qr terminal both print to standard output: choose one") }
     }
 
     func run() async throws {
-        let loaded = try await loadSpec()
-        guard let entry = loaded.state.user(named: user) else {
-            let names = loaded.state.users.map(\.name)
-            let hint = Suggestion.closest(to: user, among: names).map { " (did you mean '\($0)'?)" } ?? ""
-            Console.error("error: no user '\(user)' in the spec\(hint)")
-            throw ExitCode.failure
-        }
+        let files = try await repo.desiredFiles(localPath: spec)
+        let loaded = try load(files)
+        let users = try selectedUsers(loaded.state)
         let deriver = SecretDeriver(key: try MasterKey.load(from: key.keyPath))
-        let link = ProxyLink(endpoint: loaded.state.proxy, secret: deriver.secret(for: entry))
-        if !ConfigBuilder(now: Date()).isEnabled(entry) {
-            Console.error("warning: '\(user)' is disabled or expired in the spec; the link will not connect until that changes")
+        let mismatch = try tlsDomainMismatch(loaded.state, template: template.map { try LocalDesiredReader().file($0) } ?? files.template)
+        let builder = ConfigBuilder(now: Date())
+        let entries = users.map { user in
+            var warnings = mismatch.map { [$0] } ?? []
+            if !builder.isEnabled(user) {
+                warnings.append("'\(user.name)' is disabled or expired in the spec; the link will not connect until that changes")
+            }
+            return LinkEntry(user: user.name, link: ProxyLink(endpoint: loaded.state.proxy, secret: deriver.secret(for: user)), warnings: warnings)
         }
-        print(link.telegramURL)
-        print(link.webURL)
-        try writeQR(for: link.telegramURL)
+        try LinkPrinter(qr: qr, output: output, json: json, all: all).print(entries)
     }
 
-    private func loadSpec() async throws -> LoadedSpec {
-        let files = try await repo.desiredFiles(localPath: spec)
+    private func load(_ files: DesiredFiles) throws -> LoadedSpec {
         do {
             return try SpecLoader.load(files.users)
         } catch {
-            Console.error(error.description)
+            Console.error(error.report(rerun: "telemt-gitops links", effect: "no links were printed"))
             throw ExitCode.failure
         }
     }
 
-    private func writeQR(for text: String) throws {
-        guard let qr else { return }
-        let code = try QRCode(encoding: text)
-        switch qr {
-        case .terminal:
-            print(code.terminalText(), terminator: "")
-        case .svg:
-            try write(Array(code.svg().utf8))
-        case .png:
-            try write(code.png())
+    private func selectedUsers(_ state: DesiredState) throws -> [UserSpec] {
+        guard let user else { return state.users }
+        guard let entry = state.user(named: user) else {
+            let hint = Suggestion.closest(to: user, among: state.users.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+            Console.error("error: no user '\(user)' in the spec\(hint)")
+            throw ExitCode.failure
         }
+        return [entry]
     }
 
-    private func write(_ bytes: [UInt8]) throws {
-        guard let output else { return }
-        let outcome = try AtomicFileWriter(newFileMode: 0o600).write(bytes, to: output)
-        Console.error(outcome == .written ? "wrote \(output) (mode 0600: it holds the user's secret)" : "\(output) is up to date")
+    /// Why the links cannot work when the template masks as another domain than the links carry.
+    private func tlsDomainMismatch(_ state: DesiredState, template: DesiredFile?) throws -> String? {
+        guard let specDomain = state.proxy.tlsDomain, let template,
+              let document = try? TemplateValidator.document(template.bytes),
+              let served = document[["censorship", "tls_domain"]]?.stringValue,
+              served.lowercased() != specDomain.lowercased()
+        else { return nil }
+        return "these links carry tls_domain \(specDomain) (users.yaml proxy.tls_domain) but \(template.path) has "
+            + "[censorship] tls_domain = \"\(served)\": they will not connect until the two are the same"
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reconciler
+import Spec
 import TelemtRender
 
 /// `telemt-gitops render`: validates the spec and writes telemt's config.toml.
@@ -37,6 +38,10 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Judge expiries at this RFC 3339 time instead of now (for previews).", valueName: "time"))
     var now: String?
 
+    func validate() throws {
+        _ = try parsedNow()
+    }
+
     func run() async throws {
         let moment = try parsedNow()
         let files = try await repo.desiredFiles(localPath: spec)
@@ -51,15 +56,16 @@ struct RenderCommand: AsyncParsableCommand {
             guard let templateFile else { throw DesiredStateError.noTemplate(configPath: out) }
             rendered = try RenderPipeline(now: moment).run(files: files, template: templateFile, key: masterKey)
         } catch {
-            Console.error(error.description)
+            Console.error(error.report(rerun: "telemt-gitops render", effect: "nothing was written"))
             throw ExitCode.failure
         }
         rendered.checked.warnings.forEach(Console.error)
-        try write(rendered)
+        try write(rendered, now: moment)
     }
 
-    private func write(_ rendered: RenderedConfig) throws {
-        let summary = "\(rendered.users.count) users, \(rendered.disabledCount) cut off"
+    private func write(_ rendered: RenderedConfig, now: Date) throws {
+        let count = rendered.users.count
+        let summary = "\(count) user\(count == 1 ? "" : "s"), \(CutOffReasons(rendered.checked.state, now: now).summary())"
         guard out != "-" else {
             Console.write(rendered.bytes)
             return
@@ -82,9 +88,10 @@ struct RenderCommand: AsyncParsableCommand {
 
     private func parsedNow() throws -> Date {
         guard let now else { return Date() }
-        guard let date = ISO8601DateFormatter().date(from: now) else {
-            throw ValidationError("--now must be an RFC 3339 time such as 2027-01-01T00:00:00Z")
+        do {
+            return try SpecTimestamp.instant(now)
+        } catch {
+            throw ValidationError("--now: \(error)")
         }
-        return date
     }
 }

@@ -20,8 +20,11 @@ struct RepoOptions: ParsableArguments {
     @Option(name: .customLong("path"), help: ArgumentHelp("With --repo: the directory inside the repository that holds users.yaml (monorepos).", valueName: "dir"))
     var subPath: String = ""
 
-    @Option(help: ArgumentHelp("State directory; the git cache lives in <dir>/git.", valueName: "dir"))
-    var stateDir: String = ProcessInfo.processInfo.environment["TELEMT_GITOPS_STATE_DIR"] ?? "state"
+    @Option(help: ArgumentHelp(
+        "State directory; the git cache lives in <dir>/git.",
+        discussion: "Defaults to $TELEMT_GITOPS_STATE_DIR, else /var/lib/telemt-gitops as root, else $XDG_STATE_HOME/telemt-gitops or ~/.local/state/telemt-gitops.",
+        valueName: "dir"))
+    var stateDir: String = StateDirectory.defaultPath()
 
     @Option(help: ArgumentHelp("SSH deploy key (a private key file).", valueName: "file"))
     var sshKey: String?
@@ -87,9 +90,15 @@ struct RepoOptions: ParsableArguments {
 
     /// Fetches and reads the tracked revision of `--repo`.
     func fetchRevision(_ options: GitSourceOptions) async throws -> (FetchResult, DesiredRevision) {
+        let existed = FileManager.default.fileExists(atPath: stateDir)
         do {
             let source = try GitSource(try options.configuration())
             source.transportWarnings.forEach(Console.error)
+            defer {
+                if !existed, FileManager.default.fileExists(atPath: stateDir) {
+                    Console.error("created state directory \(stateDir) (the git cache is in \(stateDir)/git; --state-dir chooses another)")
+                }
+            }
             return try await source.fetchAndRead()
         } catch let error as GitSourceError {
             Console.error("error: \(error)")

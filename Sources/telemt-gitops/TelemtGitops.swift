@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `telemt-gitops` command: a GitOps reconciler for the telemt MTProxy server.
 @main
@@ -16,4 +17,27 @@ struct TelemtGitops: AsyncParsableCommand {
             ScrapeCommand.self, UsageCommand.self, FetchCommand.self,
         ]
     )
+
+    /// Parses and runs the command; every failure is printed in one style, `error: …` like a compiler.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            report(error)
+        }
+    }
+
+    /// Prints `error` (help and version go to standard output as usual) and exits with its status.
+    private static func report(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        guard code != .success else { exit(withError: error) }
+        let message = fullMessage(for: error)
+        if !message.isEmpty { Console.error(ErrorStyle.compilerLike(message)) }
+        Foundation.exit(code.rawValue)
+    }
 }

@@ -35,22 +35,21 @@ struct UsageCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard TimeZone(identifier: timezone) != nil else {
-            throw ValidationError("unknown time zone '\(timezone)'; use an IANA name such as Europe/Moscow")
-        }
         _ = try reset()
     }
 
     func run() throws {
-        guard let zone = TimeZone(identifier: timezone) else { throw ExitCode.validationFailure }
+        guard let zone = checkedZone() else { throw ExitCode.failure }
         guard FileManager.default.fileExists(atPath: db) else {
             Console.error("error: no stats database at \(db); run 'telemt-gitops scrape --db \(db)' first")
             throw ExitCode.failure
         }
         let store = try SQLiteStatsStore(path: db)
-        let report = try UsageReport(
+        try checkFilter(store)
+        var report = try UsageReport(
             store: store, reset: try reset(), timeZone: zone, at: Date(), filter: UsageFilter(node: node, user: user)
         )
+        report.timeZone = timezone
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -59,6 +58,39 @@ struct UsageCommand: ParsableCommand {
         } else {
             print(table(report))
         }
+    }
+
+    /// The zone of `--timezone`, or `nil` after saying what is wrong with it.
+    private func checkedZone() -> TimeZone? {
+        if let problem = TimeZoneName.problem(with: timezone) {
+            Console.error("error: --timezone: \(problem.message) (\(problem.hint))")
+            return nil
+        }
+        return TimeZone(identifier: timezone)
+    }
+
+    /// Refuses a `--node` or user the store has never recorded, with the closest name it has.
+    private func checkFilter(_ store: SQLiteStatsStore) throws {
+        if let node {
+            let nodes = try store.nodes()
+            guard nodes.contains(node) else {
+                throw unknown("no scrape recorded for node", node, among: nodes, known: "nodes recorded")
+            }
+        }
+        if let user {
+            let users = try store.usage(in: nil, filter: UsageFilter(node: node)).map(\.user)
+            guard users.contains(user) else {
+                throw unknown("no traffic recorded for user", user, among: users, known: "users with traffic")
+            }
+        }
+    }
+
+    private func unknown(_ absent: String, _ name: String, among names: [String], known: String) -> ExitCode {
+        let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" }
+            ?? (names.isEmpty ? "it has no \(known) yet" : "\(known): \(names.prefix(10).joined(separator: ", "))"
+                + (names.count > 10 ? ", …" : ""))
+        Console.error("error: \(db) has \(absent) '\(name)' (\(hint))")
+        return ExitCode.failure
     }
 
     private func reset() throws -> ResetPeriod {

@@ -14,13 +14,13 @@ struct ValidateCommand: AsyncParsableCommand {
             runs in CI on every pull request.
             Examples:
               telemt-gitops validate                 # users.yaml or users/ in this directory
-              telemt-gitops validate users/team-a.yaml
+              telemt-gitops validate users.yaml
               telemt-gitops validate --template /etc/telemt/config.toml
             """
     )
 
-    @Argument(help: ArgumentHelp("A directory with users.yaml or users/*.yaml, or one YAML file.", valueName: "path"))
-    var path: String = "."
+    @Argument(help: ArgumentHelp("A directory with users.yaml or users/*.yaml, or one YAML file (default: this directory).", valueName: "path"))
+    var path: String?
 
     @Option(help: ArgumentHelp("Also check this telemt template (default: telemt.toml of the repository, if any).", valueName: "file"))
     var template: String?
@@ -28,15 +28,22 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Git source")
     var repo: RepoOptions
 
+    func validate() throws {
+        if let path, let url = repo.repo {
+            throw ValidationError("give a local path (\(path)) or --repo \(url), not both; with --repo, --path chooses the directory inside the repository")
+        }
+    }
+
     func run() async throws {
-        let files = try await repo.desiredFiles(localPath: path)
+        let files = try await repo.desiredFiles(localPath: path ?? ".")
         let templateFile = try template.map { try LocalDesiredReader().file($0) }
         do {
             let checked = try DesiredStateCheck(files: files, template: templateFile).run()
             checked.warnings.forEach(Console.error)
+            CutOffReasons(checked.state, now: Date()).expiryWarnings.forEach(Console.error)
             print("valid: \(checked.summary) (\(files.users.map(\.path).joined(separator: ", ")))")
         } catch {
-            Console.error(error.description)
+            Console.error(error.report(rerun: "telemt-gitops validate"))
             throw ExitCode.failure
         }
     }

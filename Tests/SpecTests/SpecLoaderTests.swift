@@ -97,7 +97,7 @@ private let header = "version: 1\nproxy:\n  host: proxy.example.com\n"
     ]
     let error = try #require(throws: SpecValidationError.self) { try SpecLoader.load(files) }
     #expect(error.diagnostics.map(\.location.description) == ["z.yaml:5:16", "z.yaml:6:15", "a.yaml:3:18"])
-    #expect(error.description.hasSuffix("3 errors; nothing was applied. Fix the lines above and run `telemt-gitops validate` again."))
+    #expect(error.description.hasSuffix("3 errors. Fix the lines above and run `telemt-gitops validate` again."))
 }
 
 @Test func noSourcesIsAnError() {

@@ -22,8 +22,9 @@ public struct DesiredFiles: Sendable, Equatable {
     /// (or to the configured sub-path); `displayPrefix` is put before paths in messages.
     public init(tree: [String: [UInt8]], displayPrefix: String = "") throws(DesiredFilesError) {
         var users: [SpecSource] = []
-        if let main = tree["users.yaml"] {
-            users.append(SpecSource(path: displayPrefix + "users.yaml", bytes: main))
+        // One rule for names: `.yaml` or `.yml`, at the top as in users/ (both top files are read, and merged).
+        for name in Self.topUserFiles {
+            if let main = tree[name] { users.append(SpecSource(path: displayPrefix + name, bytes: main)) }
         }
         let split = tree.keys.filter { Self.isSplitUserFile($0) }.sorted()
         users += split.map { SpecSource(path: displayPrefix + $0, bytes: tree[$0]!) }
@@ -35,6 +36,9 @@ public struct DesiredFiles: Sendable, Equatable {
         self.status = tree.keys.filter(Self.isStatusFile).sorted()
             .map { DesiredFile(path: displayPrefix + $0, bytes: tree[$0]!) }
     }
+
+    /// The top-level spec file names, read before `users/`.
+    static let topUserFiles = ["users.yaml", "users.yml"]
 
     /// `users/NAME.yaml` (or `.yml`), one level deep, not hidden. Local and git readers both use it.
     static func isSplitUserFile(_ path: String) -> Bool {

@@ -79,6 +79,6 @@ public struct CheckedDesiredState: Sendable {
         var parts = ["\(users.count) user\(users.count == 1 ? "" : "s")"]
         if disabled > 0 { parts.append("\(disabled) disabled") }
         if onHold > 0 { parts.append("\(onHold) on hold") }
-        return parts.joined(separator: ", ") + ", timezone \(state.timeZone.identifier)"
+        return parts.joined(separator: ", ") + ", timezone \(state.timeZoneName)"
     }
 }

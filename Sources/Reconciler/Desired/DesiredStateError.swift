@@ -32,8 +32,16 @@ public enum DesiredStateError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The lines and the closing line of `validate`.
     public var description: String {
-        (lines + ["nothing was written; fix the errors above and run again"]).joined(separator: "\n")
+        report(rerun: "telemt-gitops validate")
+    }
+
+    /// The lines, then a closing line with the error count, what was not done (`effect`, for
+    /// example "nothing was written") and the command to run again.
+    public func report(rerun command: String, effect: String? = nil) -> String {
+        let count = max(1, lines.filter { $0.contains("error: ") }.count)
+        return (lines + [SpecValidationError.closingLine(errors: count, effect: effect, rerun: command)]).joined(separator: "\n")
     }
 
     /// `file:line:col: error: message` for a template problem with a position, so editors and CI

@@ -12,7 +12,7 @@ public struct LocalDesiredReader: Sendable {
         self.limits = limits
     }
 
-    /// The desired-state files at `path`: a directory with `users.yaml` and/or `users/*.yaml`
+    /// The desired-state files at `path`: a directory with `users.yaml` (or `users.yml`) and/or `users/*.yaml`
     /// (plus optional `telemt.toml` and `status/`), or one YAML file.
     public func read(_ path: String) throws(DesiredFilesError) -> DesiredFiles {
         var isDirectory: ObjCBool = false
@@ -45,7 +45,7 @@ public struct LocalDesiredReader: Sendable {
 
     private func candidates(in prefix: String) throws(DesiredFilesError) -> [String] {
         let manager = FileManager.default
-        var paths = ["users.yaml", "telemt.toml"].filter { manager.fileExists(atPath: prefix + $0) }
+        var paths = (DesiredFiles.topUserFiles + ["telemt.toml"]).filter { manager.fileExists(atPath: prefix + $0) }
         for folder in ["users", "status"] {
             guard let names = try? manager.contentsOfDirectory(atPath: prefix + folder) else { continue }
             guard names.count <= limits.maxFiles else {

@@ -29,8 +29,8 @@ extension GitRepository {
         defer { git_tree_free(base) }
         var budget = ReadBudget(limits: limits, commit: id, remaining: limits.maxTotalBytes)
         var users: [DesiredFile] = []
-        if let file = try readFile(in: base, name: "users.yaml", subPath: subPath, budget: &budget) {
-            users.append(file)
+        for name in DesiredFiles.topUserFiles {
+            if let file = try readFile(in: base, name: name, subPath: subPath, budget: &budget) { users.append(file) }
         }
         users += try readDirectory(in: base, name: "users", subPath: subPath, budget: &budget)
         guard !users.isEmpty else { throw .noUsersFile(commit: id, subPath: subPath) }
