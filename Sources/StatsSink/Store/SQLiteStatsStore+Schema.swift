@@ -66,6 +66,18 @@ extension SQLiteStatsStore {
         migrator.registerMigration("v3: unsplit bytes, quarter-hour roll-up, retention watermarks, no REAL totals") { db in
             try migrateToV3(db)
         }
+        migrator.registerMigration("v4: first connection per node and user") { db in
+            try db.execute(sql: """
+                CREATE TABLE first_seen (
+                    node TEXT NOT NULL,
+                    user TEXT NOT NULL,
+                    at REAL NOT NULL,
+                    PRIMARY KEY (node, user)
+                ) WITHOUT ROWID;
+                INSERT INTO first_seen (node, user, at)
+                SELECT s.node, r.user, MIN(s.at) FROM traffic_raw r JOIN scrape s ON s.id = r.scrape_id GROUP BY s.node, r.user;
+                """)
+        }
         return migrator
     }
 

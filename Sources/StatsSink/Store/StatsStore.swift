@@ -17,6 +17,10 @@ public protocol StatsStore: Sendable {
     /// The identity of the last scrape recorded for `node`, if any.
     func lastScrape(node: String) throws -> ScrapeIdentity?
 
+    /// The first scrape at which each user had traffic or a connection on `node` (the earliest over
+    /// all nodes when nil): the start of an `on_hold` user's expiry clock.
+    func firstSeen(node: String?) throws -> [String: Date]
+
     /// Per-user bytes in `interval` (all recorded time when `nil`), users with no traffic omitted,
     /// sorted by user.
     func usage(in interval: DateInterval?, filter: UsageFilter) throws -> [UserUsage]

@@ -1,0 +1,29 @@
+public import Foundation
+import GRDB
+
+extension SQLiteStatsStore {
+    /// Keeps the first scrape at which each user had traffic or a connection on `node` (the
+    /// instant an `on_hold` user's expiry clock starts). Later scrapes never move it.
+    static func recordFirstSeen(_ db: Database, _ snapshot: TelemtSnapshot, deltas: [TrafficDelta], node: String) throws {
+        var users = Set(deltas.lazy.filter { $0.total > 0 }.map(\.user))
+        for (user, counters) in snapshot.users where (counters.connectionsCurrent ?? 0) > 0 { users.insert(user) }
+        for (user, reading) in snapshot.api?.users ?? [:] where (reading.currentConnections ?? 0) > 0 { users.insert(user) }
+        guard !users.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO first_seen (node, user, at) VALUES (?, ?, ?)")
+        let at = snapshot.scrapedAt.timeIntervalSince1970
+        for user in users.sorted() { try statement.execute(arguments: [node, user, at]) }
+    }
+
+    /// The first connection of every user seen on `node` (or on any node when nil: the earliest).
+    public func firstSeen(node: String?) throws(StatsStoreError) -> [String: Date] {
+        try run("read first connections") {
+            try writer.read { db in
+                let rows = try Row.fetchAll(db, sql: node == nil
+                    ? "SELECT user, MIN(at) AS at FROM first_seen GROUP BY user"
+                    : "SELECT user, at FROM first_seen WHERE node = ?", arguments: node.map { [$0] } ?? [])
+                return Dictionary(rows.map { (row: Row) in (row["user"] as String, Date(timeIntervalSince1970: row["at"])) },
+                                  uniquingKeysWith: min)
+            }
+        }
+    }
+}
