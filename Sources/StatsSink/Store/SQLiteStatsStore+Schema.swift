@@ -75,7 +75,11 @@ extension SQLiteStatsStore {
                     PRIMARY KEY (node, user)
                 ) WITHOUT ROWID;
                 INSERT INTO first_seen (node, user, at)
-                SELECT s.node, r.user, MIN(s.at) FROM traffic_raw r JOIN scrape s ON s.id = r.scrape_id GROUP BY s.node, r.user;
+                SELECT node, user, MIN(day) FROM traffic_daily GROUP BY node, user;
+                UPDATE first_seen SET at = MAX(at, (SELECT MIN(s.at) FROM traffic_raw r JOIN scrape s ON s.id = r.scrape_id
+                                                    WHERE s.node = first_seen.node AND r.user = first_seen.user))
+                WHERE EXISTS (SELECT 1 FROM traffic_raw r JOIN scrape s ON s.id = r.scrape_id
+                              WHERE s.node = first_seen.node AND r.user = first_seen.user);
                 """)
         }
         return migrator

@@ -65,7 +65,7 @@ public struct SQLiteStatsStore: StatsStore {
                 let scrapeID = try Self.insertScrape(db, snapshot, node: node, step: step)
                 try Self.insertTraffic(db, step.deltas, scrapeID: scrapeID, node: node)
                 try Self.rollUp(db, scrapeID: scrapeID, node: node, at: snapshot.scrapedAt)
-                try Self.recordFirstSeen(db, snapshot, deltas: step.deltas, node: node)
+                try Self.recordFirstSeen(db, snapshot, deltas: step.deltas, previous: state, node: node)
                 let identity = ScrapeIdentity(snapshot, recorder: recorder?.stored ?? state?.identity.recorder)
                 try Self.saveNodeState(db, node: node, identity: identity, baselines: step.baselines)
                 try beforeCommit?()

@@ -21,6 +21,7 @@ extension TelemtSnapshot {
             scrapedAt: scrapedAt, uptime: uptime, version: reader.version, connectionsTotal: reader.connectionsTotal,
             userSeries: reader.userSeries, users: try reader.users()
         )
+        uniqueIPLimits = reader.uniqueIPLimits
     }
 }
 
@@ -38,6 +39,7 @@ private struct SnapshotReader {
     var connectionsTotal: UInt64?
     var userSeries: UserSeriesExport?
     var partials: [String: Partial] = [:]
+    var uniqueIPLimits: [String: UInt64] = [:]
 
     mutating func read(_ sample: MetricSample) throws(TelemtMetricsError) {
         switch sample.name {
@@ -76,6 +78,8 @@ private struct SnapshotReader {
                 defer { partial.connections = value }
                 return partial.connections == nil
             }
+        case "telemt_user_unique_ips_limit":
+            if let user = sample.label("user"), let value = sample.integer { uniqueIPLimits[user] = value }
         case "telemt_user_unique_ips_current":
             try update(sample) { partial, value, _ in
                 defer { partial.uniqueIPs = value }

@@ -18,6 +18,9 @@ public struct TelemtSnapshot: Sendable, Equatable {
     public var users: [String: UserCounters]
     /// What telemt's read-only API said, read after `/metrics`; `nil` when not configured.
     public var api: TelemtAPIObservation?
+    /// `telemt_user_unique_ips_limit` by user: telemt prints it for the first 4,096 configured users
+    /// (alphabetically), traffic or not, so it shows which users telemt has loaded.
+    public var uniqueIPLimits: [String: UInt64] = [:]
 
     /// Creates a snapshot.
     public init(

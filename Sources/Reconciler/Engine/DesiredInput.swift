@@ -1,0 +1,55 @@
+import Crypto
+import Foundation
+import Spec
+
+/// The desired state a tick works on: its files, its revision and, for a repository, the git
+/// source that writes the status back.
+struct DesiredInput {
+    var files: DesiredFiles
+    var revision: String
+    var source: GitSource?
+    var notes: [String] = []
+
+    /// Reads the configured source: fetches the repository into `<state_dir>/git`, or reads the local directory.
+    static func read(_ configuration: EngineConfiguration, state: StateDirectory) async throws(EngineError) -> DesiredInput {
+        switch configuration.source {
+        case .directory(let path):
+            let files: DesiredFiles
+            do { files = try LocalDesiredReader().read(path) } catch {
+                throw EngineError(.source, path: path, "\(error)", hint: "check `spec` (--spec)")
+            }
+            return DesiredInput(files: files, revision: "local-" + digest(files), source: nil)
+        case .repository(let repo):
+            return try await fetch(repo, state: state)
+        }
+    }
+
+    private static func fetch(_ repo: EngineConfiguration.RepositorySettings, state: StateDirectory) async throws(EngineError) -> DesiredInput {
+        let url = { (path: String?) in path.map { URL(fileURLWithPath: $0) } }
+        let options = GitSourceOptions(
+            repository: repo.url, branch: repo.tag == nil && repo.commit == nil ? repo.branch : nil, tag: repo.tag, commit: repo.commit,
+            subPath: repo.path == "." ? "" : repo.path, stateDirectory: URL(fileURLWithPath: state.path), sshKey: url(repo.sshKey),
+            knownHosts: url(repo.knownHosts), tokenFile: url(repo.tokenFile), credentialsFile: url(repo.credentialsFile),
+            allowedSigners: url(repo.allowedSigners), gpgKeyring: url(repo.gpgKeyring), timeoutSeconds: Int(repo.timeout.components.seconds))
+        do {
+            var configuration = try options.configuration()
+            configuration.statusBranch = repo.statusBranch
+            let source = try GitSource(configuration)
+            let (_, revision) = try await source.fetchAndRead()
+            return DesiredInput(files: DesiredFiles(revision: revision), revision: revision.commit.hex, source: source,
+                                notes: source.transportWarnings)
+        } catch {
+            throw EngineError(.source, path: RemoteURL.redact(repo.url), "\(error)")
+        }
+    }
+
+    /// A digest of the local files, standing for a commit.
+    static func digest(_ files: DesiredFiles) -> String {
+        var hasher = SHA256()
+        for file in files.users.sorted(by: { $0.path < $1.path }) {
+            hasher.update(data: Array(file.path.utf8) + [0] + file.bytes + [0])
+        }
+        if let template = files.template { hasher.update(data: Array(template.path.utf8) + [0] + template.bytes) }
+        return hasher.finalize().prefix(6).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,41 @@
+public import Foundation
+
+/// What one tick did, for the command line, the daemon and its notifications.
+public struct TickReport: Sendable {
+    /// How the tick ended.
+    public enum Outcome: Sendable, Equatable {
+        /// The config on disk already matched.
+        case unchanged
+        /// A new config was written.
+        case applied
+        /// Nothing was applied; the last good config keeps serving.
+        case failed(EngineError)
+    }
+
+    /// How it ended.
+    public var outcome: Outcome
+    /// The revision read (commit, or a digest of the local files).
+    public var revision: String?
+    /// The plan of what was (or would be) done.
+    public var plan: Plan?
+    /// Transitions, thresholds and expiries for the notifier.
+    public var events: [UserEvent] = []
+    /// Drift found and healed.
+    public var drift: DriftReport?
+    /// Settings whose change needs a telemt restart.
+    public var restartNeeded: [String] = []
+    /// Whether telemt confirmed the reload.
+    public var reload: NodeStatus.Telemt.Reload = .unchanged
+    /// The soonest instant a user's state changes without new traffic (what a loop sleeps until).
+    public var nextChange: Date?
+    /// Notes for the operator (scrape failures, status write-back, users beyond 4,096).
+    public var notes: [String] = []
+    /// Where the status went: a commit, a file, or nil when unchanged.
+    public var statusWritten: String?
+
+    /// Creates a report.
+    public init(outcome: Outcome, revision: String? = nil) {
+        self.outcome = outcome
+        self.revision = revision
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Spec
+import StatsSink
+import TelemtRender
+
+extension TickRun {
+    /// Refuses a revision that removes all users or more than `max_removal` of them (unless allowed):
+    /// a setting of the host, so a pull request cannot lift its own guard.
+    func guardRemoval(applied: AppliedRecord?, desired: DesiredState) throws(EngineError) {
+        guard let applied, !applied.users.isEmpty, !engine.allowMassRemoval else { return }
+        let kept = Set(desired.users.map(\.name))
+        let removed = applied.users.filter { !kept.contains($0.name) }.count
+        let share = Double(removed) / Double(applied.users.count)
+        guard share > configuration.maxRemoval else { return }
+        throw EngineError(.massRemoval, "this revision removes \(removed) of \(applied.users.count) users (\(Int((share * 100).rounded())) %), more than max_removal \(Int((configuration.maxRemoval * 100).rounded())) %",
+                          hint: "if that is intended, run once with --allow-mass-removal or raise max_removal on the host")
+    }
+
+    func openStore(_ state: StateDirectory) throws(EngineError) -> SQLiteStatsStore {
+        do {
+            return try SQLiteStatsStore(path: configuration.storePath)
+        } catch {
+            throw EngineError(.store, path: configuration.storePath, "\(error)")
+        }
+    }
+
+    /// Scrapes telemt and records the traffic; a failure is a note, and states use the traffic recorded so far.
+    func scrapeAndRecord(_ store: SQLiteStatsStore, state: StateDirectory, report: inout TickReport) async -> TelemtSnapshot? {
+        guard let telemt = engine.telemt else { return nil }
+        let node = configuration.node, takeOver = engine.takeOverNode, directory = state.path, record = write
+        let result: Result<(TelemtSnapshot, RecordResult?), any Error> = await BlockingWork.run {
+            Result {
+                let snapshot = try telemt.scrape()
+                guard record else { return (snapshot, nil) }
+                let recorder = try RecorderInstance.load(directory: directory)
+                return (snapshot, try store.record(snapshot, node: node, recorder: recorder, takeOver: takeOver))
+            }
+        }
+        switch result {
+        case .success(let (snapshot, _)):
+            if snapshot.api == nil, snapshot.userSeries?.suppressed == true || (snapshot.userSeries?.statsSuppressed ?? 0) > 0 {
+                report.notes.append("telemt left users out of /metrics (more than 4,096, or suppressed): their traffic is not counted; set telemt.api (--api)")
+            }
+            return snapshot
+        case .failure(let error):
+            report.notes.append("telemt was not scraped (\(error)); states use the traffic recorded so far")
+            return nil
+        }
+    }
+
+    /// Each user's usage in its current period and first connection on this node.
+    func observe(_ store: SQLiteStatsStore, desired: DesiredState) throws(EngineError) -> [String: UserObservation] {
+        do {
+            let first = try store.firstSeen(node: configuration.node)
+            var used: [String: UInt64] = [:]
+            for reset in Set(desired.users.map(\.reset)) {
+                let period = UsagePeriod.containing(now, reset: reset, timeZone: desired.timeZone)
+                let names = Set(desired.users.filter { $0.reset == reset }.map(\.name))
+                for usage in try store.usage(in: period.interval, filter: UsageFilter(node: configuration.node)) where names.contains(usage.user) {
+                    used[usage.user] = usage.total
+                }
+            }
+            return Dictionary(uniqueKeysWithValues: desired.users.map { ($0.name, UserObservation(periodUsage: used[$0.name] ?? 0, firstConnection: first[$0.name])) })
+        } catch {
+            throw EngineError(.store, path: configuration.storePath, "\(error)")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Spec
+import StatsSink
+import TelemtRender
+
+/// The rendered config of a tick and what went into it.
+struct RenderedTick {
+    var bytes: [UInt8]
+    var sha256: String
+    var users: [TelemtUser]
+}
+
+extension TickRun {
+    func render(_ desired: DesiredState, template: DesiredFile?, evaluations: [UserEvaluation], key: MasterKey) throws(EngineError) -> RenderedTick {
+        guard let template else { throw EngineError(.invalidRevision, "there is no telemt template") }
+        let cutOff = Set(evaluations.filter { !$0.state.allowsConnections }.map(\.user))
+        do {
+            let users = try ConfigBuilder(now: now).users(of: desired, deriver: SecretDeriver(key: key), cutOff: cutOff)
+            let bytes = try ConfigRenderer().render(template: template.bytes, users: users)
+            return RenderedTick(bytes: bytes, sha256: Self.sha256(bytes), users: users)
+        } catch {
+            throw EngineError(.invalidRevision, path: template.path, "\(error)", hint: "fix it in a new commit; the last good config keeps serving")
+        }
+    }
+
+    func plan(_ input: DesiredInput, applied: AppliedRecord?, desired: DesiredState, observations: [String: UserObservation],
+              disk: [UInt8]?, rendered: RenderedTick, warnings: [String]) -> Plan {
+        var notes = warnings
+        if desired.users.count > 4_096, engine.telemt != nil, configuration.telemt.api == nil {
+            notes.append("\(desired.users.count) users on this node: telemt labels only 4,096 in /metrics, so the traffic of the others is not counted; set telemt.api (--api)")
+        }
+        let changes = PlanBuilder(machine: engine.machine, now: now).changes(applied: applied?.users, desired: desired, observations: observations)
+        return Plan(node: configuration.node, revision: input.revision, appliedRevision: applied?.revision, changes: changes,
+                    config: ConfigDiff(old: disk, new: rendered.bytes), warnings: notes)
+    }
+
+    func events(applied: AppliedRecord?, evaluations: [UserEvaluation], zone: TimeZone) -> [UserEvent] {
+        let before = Dictionary((applied?.evaluations ?? []).map { ($0.user, $0) }, uniquingKeysWith: { a, _ in a })
+        return evaluations.flatMap { current in
+            engine.machine.events(from: before[current.user]?.evaluation(timeZone: zone), to: current)
+        }
+    }
+
+    /// Drift: the config on disk is not the one last written (nor the one a killed tick was writing).
+    func drift(disk: [UInt8]?, applied: AppliedRecord?, state: StateDirectory) -> DriftReport? {
+        guard let applied, let disk else { return nil }
+        let hash = Self.sha256(disk)
+        guard hash != applied.configSHA256, hash != state.read(PendingWrite.self, "pending.json")?.configSHA256 else { return nil }
+        let written = FileManager.default.contents(atPath: state.lastGood).map { Array($0) } ?? []
+        return DriftReport.compare(disk: disk, written: written)
+    }
+}

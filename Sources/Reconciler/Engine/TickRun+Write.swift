@@ -1,0 +1,62 @@
+import Foundation
+import Spec
+import StatsSink
+import TelemtRender
+
+extension TickRun {
+    /// Writes telemt's config when its bytes differ: the intent first (`pending.json`), then the file
+    /// atomically in its own directory; then the restart check and telemt's reload confirmation.
+    func writeConfig(_ rendered: RenderedTick, disk: [UInt8]?, input: DesiredInput, desired: DesiredState,
+                     report: inout TickReport, state: StateDirectory) async throws(EngineError) {
+        guard disk != rendered.bytes else { return }
+        let before = await BlockingWork.run { [telemt = engine.telemt] in (try? telemt?.systemInfo())?.configReloadCount }
+        try state.write(PendingWrite(revision: input.revision, configSHA256: rendered.sha256), "pending.json")
+        do {
+            _ = try AtomicFileWriter(newFileMode: 0o600).write(rendered.bytes, to: configuration.telemt.config)
+        } catch {
+            throw EngineError(.telemtConfig, path: configuration.telemt.config, "\(error)", hint: "the previous config keeps serving; check the directory's permissions and free space")
+        }
+        report.outcome = .applied
+        let changes = restartChanges(old: disk, new: rendered.bytes)
+        report.restartNeeded = changes.restart
+        if !changes.restart.isEmpty { report.notes.append(await restart(changes.restart)) }
+        guard let telemt = engine.telemt else { return }
+        let limits = Dictionary(uniqueKeysWithValues: desired.users.map { ($0.name, $0.maxUniqueIPs) })
+        report.reload = await ReloadConfirmation(telemt: telemt, timeout: configuration.telemt.reloadTimeout)
+            .wait(writtenSHA256: rendered.sha256, limits: limits, before: before, accessChanged: changes.access)
+        if report.reload == .unconfirmed {
+            report.notes.append("reload unconfirmed: telemt did not show the new config within \(configuration.telemt.reloadTimeout); telemt logs a refused config and keeps the old one")
+        }
+    }
+
+    /// Sections telemt reads only at start that changed, and whether `[access]` changed at all.
+    private func restartChanges(old: [UInt8]?, new: [UInt8]) -> (restart: [String], access: Bool) {
+        guard let old, let before = try? TemplateValidator.document(old), let after = try? TemplateValidator.document(new) else { return ([], true) }
+        let access = (try? ManagedTables.read(from: String(decoding: old, as: UTF8.self))) != (try? ManagedTables.read(from: String(decoding: new, as: UTF8.self)))
+        return (TemplateValidator.restartRequiredChanges(from: before, to: after), access)
+    }
+
+    /// Runs `telemt.restart_command` when set; the note says what happened.
+    private func restart(_ keys: [String]) async -> String {
+        let what = "telemt restart needed: \(keys.joined(separator: ", "))"
+        guard let command = configuration.telemt.restartCommand else { return what + " (set telemt.restart_command to run one)" }
+        let status = await BlockingWork.run { () -> Int32 in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", command]
+            do { try process.run() } catch { return -1 }
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        return status == 0 ? what + "; ran the restart command" : what + "; the restart command failed (status \(status)): restart telemt by hand"
+    }
+
+    /// Keeps what was applied: the render (0600, it holds secrets) and the record; clears the intent.
+    func saveApplied(_ rendered: RenderedTick, input: DesiredInput, desired: DesiredState, evaluations: [UserEvaluation], state: StateDirectory) throws(EngineError) {
+        try state.writeBytes(rendered.bytes, "last-good.toml")
+        let record = AppliedRecord(revision: input.revision, configSHA256: rendered.sha256, at: now, users: desired.users.map(UserSnapshot.init),
+                                   evaluations: evaluations.map(AppliedRecord.Evaluation.init))
+        try state.write(record, "applied.json")
+        state.remove("pending.json")
+    }
+}
