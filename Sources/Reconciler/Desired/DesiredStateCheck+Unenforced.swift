@@ -1,10 +1,10 @@
-import Spec
+public import Spec
 
 extension DesiredStateCheck {
-    /// `on_hold`, `data_limit` and `reset` are read and validated, but nothing enforces them yet
-    /// (telemt's own quota counts a lifetime, and the reconcile loop that would cut users off is not
-    /// there): one warning per field kind, naming how many users have it, so nobody believes they act.
-    static func unenforcedFieldWarnings(_ state: DesiredState, path: String) -> [String] {
+    /// `on_hold`, `data_limit` and `reset` are enforced by the engine (`reconcile`), from recorded
+    /// traffic; `render` alone renders the spec without it. One warning per field kind, naming how
+    /// many users have it, so nobody believes a bare render cuts anyone off.
+    public static func unenforcedFieldWarnings(_ state: DesiredState, path: String) -> [String] {
         let users = state.users
         let fields: [(name: String, count: Int, effect: String)] = [
             ("data_limit", users.filter { $0.dataLimit != .unlimited }.count, "nobody is cut off at the limit"),
@@ -13,7 +13,7 @@ extension DesiredStateCheck {
         ]
         return fields.filter { $0.count > 0 }.map { field in
             "\(path): warning: `\(field.name)` is set for \(field.count) user\(field.count == 1 ? "" : "s") "
-                + "but is not enforced yet: \(field.effect). Enforce it by other means until telemt-gitops does"
+                + "but `render` does not enforce it: \(field.effect); `telemt-gitops reconcile --once` does"
         }
     }
 }

@@ -27,7 +27,6 @@ public struct DesiredStateCheck: Sendable {
             throw .noUsers(path: files.users.first?.path ?? "users.yaml")
         }
         var warnings = loaded.warnings.map(\.description)
-        warnings += Self.unenforcedFieldWarnings(loaded.state, path: files.users.first?.path ?? "users.yaml")
         if let template {
             let diagnostics: [TemplateDiagnostic]
             do {

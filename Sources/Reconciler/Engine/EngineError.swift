@@ -62,6 +62,7 @@ public struct EngineError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// `path: error: message; hint`.
     public var description: String {
-        (path.map { "\($0): " } ?? "") + "error: \(message)" + (hint.map { "; \($0)" } ?? "")
+        let body = message.contains(": error:") ? message : (path.map { "\($0): " } ?? "") + "error: \(message)"
+        return body + (hint.map { "; \($0)" } ?? "")
     }
 }

@@ -35,7 +35,7 @@ public struct Plan: Sendable, Equatable {
     /// The plan for a terminal or a log.
     public func text() -> String {
         var out = "plan for node \(node): \(appliedRevision.map { "\(short($0)) → " } ?? "nothing applied → ")\(short(revision))\n"
-        for warning in warnings { out += "warning: \(warning)\n" }
+        for warning in warnings { out += Self.warningLine(warning) + "\n" }
         for change in changes { out += change.line + "\n" }
         out += "\(summary)\n"
         if let config, !config.isEmpty {
@@ -56,6 +56,11 @@ public struct Plan: Sendable, Equatable {
             ("summary", .string(summary)), ("changes", .array(changes)), ("warnings", .array(warnings.map(JSONValue.string))),
             ("config_diff", .array((config?.lines ?? []).map(JSONValue.string))),
         ]).pretty() + "\n"
+    }
+
+    /// A warning as printed: diagnostics that carry their own `file:line:col: warning:` stay as they are.
+    public static func warningLine(_ warning: String) -> String {
+        warning.contains("warning:") ? warning : "warning: \(warning)"
     }
 
     func short(_ revision: String) -> String { revision.count > 12 ? String(revision.prefix(12)) : revision }

@@ -16,8 +16,11 @@ public struct PlanBuilder: Sendable {
         self.now = now
     }
 
-    /// Changes, sorted by user: `applied` is nil when nothing was applied yet (every user is new).
-    public func changes(applied: [UserSnapshot]?, desired: DesiredState, observations: [String: UserObservation]) -> [DomainChange] {
+    /// Changes, sorted by user: `applied` is nil when nothing was applied yet (every user is new);
+    /// `states` are the users' states as last applied (from `applied.json` on a host, the status file in
+    /// CI); a user without one is judged by its applied spec at `now`.
+    public func changes(applied: [UserSnapshot]?, states: [String: UserState] = [:], desired: DesiredState,
+                        observations: [String: UserObservation]) -> [DomainChange] {
         let before = Dictionary((applied ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let zone = desired.timeZone
         var changes: [DomainChange] = []
@@ -28,7 +31,7 @@ public struct PlanBuilder: Sendable {
                 changes.append(DomainChange(.add, user.name, PlanWords.describe(user, zone: zone, state: next)))
                 continue
             }
-            let current = machine.evaluate(old.spec, observation: observation, timeZone: zone, now: now)
+            let current = states[user.name] ?? machine.evaluate(old.spec, observation: observation, timeZone: zone, now: now).state
             changes += userChanges(old: old, new: user, current: current, next: next)
         }
         let names = Set(desired.users.map(\.name))
@@ -36,14 +39,14 @@ public struct PlanBuilder: Sendable {
         return changes.sorted { ($0.user, $0.kind.rawValue) < ($1.user, $1.kind.rawValue) }
     }
 
-    private func userChanges(old: UserSnapshot, new: UserSpec, current: UserEvaluation, next: UserEvaluation) -> [DomainChange] {
+    private func userChanges(old: UserSnapshot, new: UserSpec, current: UserState, next: UserEvaluation) -> [DomainChange] {
         var result: [DomainChange] = []
         let fresh = UserSnapshot(new)
         if fresh.rotate != old.rotate || fresh.secretDigest != old.secretDigest {
             result.append(DomainChange(.rotate, new.name, "secret rotated: the old link stops working"))
         }
         let fields = PlanWords.fieldChanges(old: old, new: fresh, zone: next.timeZone)
-        let stateChange = current.state != next.state ? (current.state.rawValue, next.state.rawValue) : nil
+        let stateChange = current != next.state ? (current.rawValue, next.state.rawValue) : nil
         let consequence = stateChange.map { _ in PlanWords.consequence(next) }
         if !fields.isEmpty {
             let detail = fields.joined(separator: ", ") + (consequence.map { ": \($0)" } ?? "")

@@ -48,16 +48,25 @@ extension TickRun {
         }
     }
 
-    /// Each user's usage in its current period and first connection on this node.
-    func observe(_ store: SQLiteStatsStore, desired: DesiredState) throws(EngineError) -> [String: UserObservation] {
+    /// Each user's usage in its current period and first connection on this node; for a plan, plus what
+    /// the scrape just read would record.
+    func observe(_ store: SQLiteStatsStore, desired: DesiredState, pending snapshot: TelemtSnapshot?) throws(EngineError) -> [String: UserObservation] {
         do {
-            let first = try store.firstSeen(node: configuration.node)
+            var first = try store.firstSeen(node: configuration.node)
             var used: [String: UInt64] = [:]
+            if !write, let snapshot {
+                for delta in try store.pendingDeltas(snapshot, node: configuration.node) where delta.total > 0 {
+                    let (sum, overflow) = used[delta.user, default: 0].addingReportingOverflow(delta.total)
+                    used[delta.user] = overflow ? .max : sum
+                    if first[delta.user] == nil { first[delta.user] = snapshot.scrapedAt }
+                }
+            }
             for reset in Set(desired.users.map(\.reset)) {
                 let period = UsagePeriod.containing(now, reset: reset, timeZone: desired.timeZone)
                 let names = Set(desired.users.filter { $0.reset == reset }.map(\.name))
                 for usage in try store.usage(in: period.interval, filter: UsageFilter(node: configuration.node)) where names.contains(usage.user) {
-                    used[usage.user] = usage.total
+                    let (sum, overflow) = used[usage.user, default: 0].addingReportingOverflow(usage.total)
+                    used[usage.user] = overflow ? .max : sum
                 }
             }
             return Dictionary(uniqueKeysWithValues: desired.users.map { ($0.name, UserObservation(periodUsage: used[$0.name] ?? 0, firstConnection: first[$0.name])) })

@@ -29,7 +29,9 @@ extension TickRun {
         if desired.users.count > 4_096, engine.telemt != nil, configuration.telemt.api == nil {
             notes.append("\(desired.users.count) users on this node: telemt labels only 4,096 in /metrics, so the traffic of the others is not counted; set telemt.api (--api)")
         }
-        let changes = PlanBuilder(machine: engine.machine, now: now).changes(applied: applied?.users, desired: desired, observations: observations)
+        let states = Dictionary((applied?.evaluations ?? []).compactMap { record in UserState(rawValue: record.state).map { (record.user, $0) } },
+                                uniquingKeysWith: { a, _ in a })
+        let changes = PlanBuilder(machine: engine.machine, now: now).changes(applied: applied?.users, states: states, desired: desired, observations: observations)
         return Plan(node: configuration.node, revision: input.revision, appliedRevision: applied?.revision, changes: changes,
                     config: ConfigDiff(old: disk, new: rendered.bytes), warnings: notes)
     }

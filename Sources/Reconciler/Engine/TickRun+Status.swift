@@ -3,17 +3,18 @@ import Spec
 import StatsSink
 
 extension TickRun {
-    func nodeStatus(input: DesiredInput, desired: DesiredState, evaluations: [UserEvaluation], snapshot: TelemtSnapshot?,
-                    rendered: RenderedTick, report: TickReport) -> NodeStatus {
+    func nodeStatus(_ record: AppliedRecord, desired: DesiredState, evaluations: [UserEvaluation], snapshot: TelemtSnapshot?,
+                    report: TickReport, state: StateDirectory) -> NodeStatus {
         let specs = Dictionary(uniqueKeysWithValues: desired.users.map { ($0.name, $0) })
         let connections = snapshot.map(Self.connections) ?? [:]
         let users = evaluations.map { evaluation in
             statusEntry(evaluation, spec: specs[evaluation.user], zone: desired.timeZone, connections: connections[evaluation.user] ?? 0)
         }
-        let telemt = snapshot.map { NodeStatus.Telemt(version: $0.version, started: $0.scrapedAt.addingTimeInterval(-$0.uptime.rounded(.down)), reload: report.reload) }
+        let reload = report.reload != .unchanged ? report.reload : previousStatus(state)?.telemt?.reload ?? .unchanged
+        let telemt = snapshot.map { NodeStatus.Telemt(version: $0.version, started: $0.scrapedAt.addingTimeInterval(-$0.uptime.rounded(.down)), reload: reload) }
         var warnings = report.plan?.warnings.filter { !$0.contains(": warning:") } ?? []
         warnings += report.restartNeeded.isEmpty ? [] : ["telemt restart needed: " + report.restartNeeded.joined(separator: ", ")]
-        return NodeStatus(node: configuration.node, applied: .init(revision: input.revision, configSHA256: rendered.sha256, at: now),
+        return NodeStatus(node: configuration.node, applied: .init(revision: record.revision, configSHA256: record.configSHA256, at: record.at),
                           telemt: telemt, heartbeat: now, warnings: warnings, users: users)
     }
 
@@ -33,26 +34,26 @@ extension TickRun {
         return result
     }
 
+    /// The status last written by this node, if it can be read.
+    func previousStatus(_ state: StateDirectory) -> NodeStatus? {
+        let path = state.statusFile(node: configuration.node)
+        return FileManager.default.contents(atPath: path).flatMap { try? NodeStatus(reading: Array($0), file: path) }
+    }
+
     /// The status while the newest revision fails: the last applied one, plus the attempt and its error.
     func failedStatus(applied: AppliedRecord?, attempted: NodeStatus.Attempted, state: StateDirectory) -> NodeStatus {
-        let previous = FileManager.default.contents(atPath: state.statusFile(node: configuration.node))
-            .flatMap { try? NodeStatus(reading: Array($0), file: "status") }
-        var status = previous ?? NodeStatus(node: configuration.node, heartbeat: now)
+        var status = previousStatus(state) ?? NodeStatus(node: configuration.node, heartbeat: now)
         if status.applied == nil, let applied { status.applied = .init(revision: applied.revision, configSHA256: applied.configSHA256, at: applied.at) }
         status.attempted = attempted
         status.heartbeat = now
         return status
     }
 
-    /// Writes the status when it changed meaningfully (anything but the heartbeat) or the heartbeat is an
-    /// hour old: to `<state_dir>/status/<node>.yaml`, and for a repository through the git source.
+    /// Writes the status when it changed meaningfully (``NodeStatus/differsMeaningfully(from:)``) or the
+    /// heartbeat is an hour old: to `<state_dir>/status/<node>.yaml`, and for a repository through the git source.
     func writeStatus(_ status: NodeStatus, input: DesiredInput, state: StateDirectory, timeZone: TimeZone) async throws(EngineError) -> String? {
         let path = state.statusFile(node: configuration.node)
-        let previous = FileManager.default.contents(atPath: path).flatMap { try? NodeStatus(reading: Array($0), file: path) }
-        if var previous, now.timeIntervalSince(previous.heartbeat) < 3_600 {
-            previous.heartbeat = status.heartbeat
-            if previous == status { return nil }
-        }
+        if let previous = previousStatus(state), now.timeIntervalSince(previous.heartbeat) < 3_600, !status.differsMeaningfully(from: previous) { return nil }
         let bytes = Array(status.yaml(timeZone: timeZone).utf8)
         if let source = input.source {
             do {

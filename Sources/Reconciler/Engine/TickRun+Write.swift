@@ -52,11 +52,16 @@ extension TickRun {
     }
 
     /// Keeps what was applied: the render (0600, it holds secrets) and the record; clears the intent.
-    func saveApplied(_ rendered: RenderedTick, input: DesiredInput, desired: DesiredState, evaluations: [UserEvaluation], state: StateDirectory) throws(EngineError) {
+    /// The record keeps the instant the config was first applied while its hash stays the same.
+    @discardableResult
+    func saveApplied(_ rendered: RenderedTick, input: DesiredInput, desired: DesiredState, evaluations: [UserEvaluation],
+                     previous: AppliedRecord?, state: StateDirectory) throws(EngineError) -> AppliedRecord {
         try state.writeBytes(rendered.bytes, "last-good.toml")
-        let record = AppliedRecord(revision: input.revision, configSHA256: rendered.sha256, at: now, users: desired.users.map(UserSnapshot.init),
+        let since = previous.flatMap { $0.configSHA256 == rendered.sha256 && $0.revision == input.revision ? $0.at : nil } ?? now
+        let record = AppliedRecord(revision: input.revision, configSHA256: rendered.sha256, at: since, users: desired.users.map(UserSnapshot.init),
                                    evaluations: evaluations.map(AppliedRecord.Evaluation.init))
         try state.write(record, "applied.json")
         state.remove("pending.json")
+        return record
     }
 }

@@ -46,7 +46,7 @@ struct TickRun {
         let store = try openStore(state)
         var report = TickReport(outcome: .unchanged, revision: input.revision)
         let snapshot = await scrapeAndRecord(store, state: state, report: &report)
-        let observations = try observe(store, desired: desired)
+        let observations = try observe(store, desired: desired, pending: snapshot)
         let evaluations = engine.machine.evaluate(desired, observations: observations, now: now)
         let rendered = try render(desired, template: checked.template, evaluations: evaluations, key: key)
         report.plan = plan(input, applied: applied, desired: desired, observations: observations, disk: disk, rendered: rendered, warnings: checked.warnings)
@@ -55,8 +55,8 @@ struct TickRun {
         report.drift = drift(disk: disk, applied: applied, state: state)
         guard write else { return report }
         try await writeConfig(rendered, disk: disk, input: input, desired: desired, report: &report, state: state)
-        try saveApplied(rendered, input: input, desired: desired, evaluations: evaluations, state: state)
-        let status = nodeStatus(input: input, desired: desired, evaluations: evaluations, snapshot: snapshot, rendered: rendered, report: report)
+        let record = try saveApplied(rendered, input: input, desired: desired, evaluations: evaluations, previous: applied, state: state)
+        let status = nodeStatus(record, desired: desired, evaluations: evaluations, snapshot: snapshot, report: report, state: state)
         report.statusWritten = try await writeStatus(status, input: input, state: state, timeZone: desired.timeZone)
         return report
     }
@@ -78,7 +78,16 @@ struct TickRun {
         do {
             return try DesiredStateCheck(files: files, template: template).run()
         } catch {
-            throw EngineError(.invalidRevision, error.description, hint: "fix it in a new commit; the last good config keeps serving")
+            throw EngineError(.invalidRevision, Self.errorLines(error), hint: "fix it in a new commit; the last good config keeps serving")
+        }
+    }
+
+    /// The errors of a refused revision, one per line, without its warnings and closing advice.
+    static func errorLines(_ error: DesiredStateError) -> String {
+        switch error {
+        case .spec(let validation): validation.errors.map(\.description).joined(separator: "\n")
+        case .template(_, let lines): lines.filter { $0.contains("error:") }.joined(separator: "\n")
+        default: error.description
         }
     }
 

@@ -28,6 +28,8 @@ public struct RenderPipeline: Sendable {
         }
         do {
             let bytes = try renderer.render(template: template.bytes, users: users)
+            var checked = checked
+            checked.warnings += DesiredStateCheck.unenforcedFieldWarnings(checked.state, path: files.users.first?.path ?? "users.yaml")
             return RenderedConfig(bytes: bytes, checked: checked, users: users)
         } catch {
             throw .render(path: template.path, error)
