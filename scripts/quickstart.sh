@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Sets the machine up, builds telemt-gitops and runs it end to end on the embedded default:
-# a local example git repository made from examples/, a master key and a rendered config.toml
-# under ./state (which git ignores). Safe to run again: it changes only what is out of date.
+# Sets the machine up, builds telemt-gitops and runs the main job end to end on the embedded
+# default: an example git repository made from examples/ (a bare "remote" and a work tree), a
+# master key, the telemt stand-in, and `reconcile --once` with traffic, the status file committed
+# back, a user's link and the month's usage, all under ./state (which git ignores). Safe to run
+# again: it changes only what is out of date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,49 +20,80 @@ chmod 700 "$state"
 echo "== master key"
 "$bin" keygen --out "$state/master.key"
 
-echo "== example desired-state repository"
+echo "== example desired-state repository ($state/example.git, edited in $state/example-repo)"
+remote="$state/example.git"
 repo="$state/example-repo"
-if [ ! -d "$repo/.git" ]; then
-  git init -q -b main "$repo"
-fi
+[ -d "$remote" ] || git init -q --bare -b main "$remote"
+[ -d "$repo/.git" ] || git init -q -b main "$repo"
+git -C "$repo" remote get-url origin >/dev/null 2>&1 || git -C "$repo" remote add origin "$PWD/$remote"
+git -C "$repo" pull -q --rebase origin main 2>/dev/null || true
 cp examples/users.yaml examples/telemt.toml "$repo/"
-if [ -n "$(git -C "$repo" status --porcelain)" ]; then
+if [ -n "$(git -C "$repo" status --porcelain -- users.yaml telemt.toml)" ]; then
   git -C "$repo" add users.yaml telemt.toml
   git -C "$repo" -c user.name="telemt-gitops quickstart" -c user.email=quickstart@localhost \
     commit -q -m "Example users"
 fi
+git -C "$repo" push -q origin HEAD:main
 git -C "$repo" log --oneline -1
 
-echo "== fetch (libgit2, into $state/git)"
-"$bin" fetch --repo "$repo" --state-dir "$state"
+echo "== telemt stand-in (test support that behaves like telemt 3.4: config reloads, /metrics, read-only API)"
+telemt_dir="$state/telemt"
+if [ ! -f "$telemt_dir/config.toml" ]; then
+  cp examples/telemt.toml "$telemt_dir/config.toml"   # telemt's own config before the first reconcile
+  chmod 600 "$telemt_dir/config.toml"
+fi
+mkdir -p "$state/standin"
+rm -f "$state/standin/ports.json"
+python3 Tests/TelemtStandIn/telemt-standin.py --config "$telemt_dir/config.toml" --state-dir "$state/standin" \
+  --poll 0.5 --max-lifetime 600 >"$state/standin/stderr.log" 2>&1 &
+standin=$!
+trap 'kill $standin 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [ -f "$state/standin/ports.json" ] && break; sleep 0.1; done
+[ -f "$state/standin/ports.json" ] || { cat "$state/standin/stderr.log" >&2; exit 1; }
+port() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$state/standin/ports.json" "$1"; }
+metrics="http://127.0.0.1:$(port metrics)/metrics"
+api="http://127.0.0.1:$(port api)"
+control="http://127.0.0.1:$(port control)"
+
+cat > "$state/config.yaml" <<YAML
+# The host's configuration for this quickstart (docs/configuration.md lists every key).
+node: quickstart
+repo: { url: "file://$PWD/$remote", branch: main }
+key: $PWD/$state/master.key
+state_dir: $PWD/$state
+telemt:
+  config: $PWD/$telemt_dir/config.toml
+  metrics: $metrics
+  api: $api
+YAML
 
 echo "== validate"
-"$bin" validate --repo "$repo" --state-dir "$state"
+"$bin" validate "$repo"
 
-echo "== render"
-"$bin" render --repo "$repo" --state-dir "$state" --key "$state/master.key" --out "$state/telemt/config.toml"
+echo "== plan (what reconcile would change)"
+"$bin" plan --config "$state/config.yaml" || true
 
-echo "== links of the first user"
+echo "== reconcile --once (fetch → validate → scrape → states → render → write → confirm reload → status)"
+"$bin" reconcile --once --config "$state/config.yaml"
+
+echo "== some traffic for the first user, then reconcile again"
 first=$(awk '/^users:/{u=1;next} u && /^  [A-Za-z0-9_.-]+:/{sub(":.*","");gsub(" ","");print;exit}' examples/users.yaml)
-"$bin" links "$first" --repo "$repo" --state-dir "$state" --key "$state/master.key" --qr terminal
+curl -fsS -X POST "$control/connect" -d "{\"user\":\"$first\",\"ip\":\"127.0.0.1\"}" >/dev/null || true
+curl -fsS -X POST "$control/traffic" -d "{\"user\":\"$first\",\"from\":1500000000,\"to\":3500000000}" >/dev/null
+"$bin" reconcile --once --config "$state/config.yaml"
 
-echo "== traffic accounting (SQLite), from a stand-in for telemt's /metrics on 127.0.0.1"
-mkdir -p "$state/metrics-standin"
-cp examples/metrics.prom "$state/metrics-standin/metrics"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$state/metrics-standin" >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
-  sleep 0.1
-done
-"$bin" scrape --metrics "http://127.0.0.1:$port/metrics" --db "$state/stats.sqlite" --node quickstart
-"$bin" usage --db "$state/stats.sqlite" --period month --timezone Europe/Moscow
+echo "== status/quickstart.yaml, committed to the example repository"
+git --git-dir "$remote" show main:status/quickstart.yaml | sed -n 1,40p
+
+echo "== links of $first"
+"$bin" links "$first" --spec "$repo" --key "$state/master.key" --qr terminal
+
+echo "== usage this month"
+"$bin" usage --db "$state/stats.sqlite" --period month --timezone Europe/Moscow --node quickstart
 
 cat <<MSG
 
-Done. The rendered config is $state/telemt/config.toml (mode 0600); point telemt at it.
-Edit $repo/users.yaml, commit, and run this script again to apply. Traffic is in $state/stats.sqlite:
-scraping the same unchanged counters again records nothing new.
+Done. telemt's config is $telemt_dir/config.toml (mode 0600), written by reconcile and reloaded by the
+telemt stand-in. Edit $repo/users.yaml, commit, and run this script again: plan shows the change and
+reconcile applies it (push from $repo first: the status commits land on main). The state (git cache, store, last good render) is in $state.
 MSG

@@ -59,7 +59,10 @@ extension TickRun {
             do {
                 let result = try await source.writeStatus(node: configuration.node, contents: bytes)
                 try state.writeBytes(bytes, "status/\(configuration.node).yaml")
-                return "\(result)"
+                switch result {
+                case .pushed(let commit, let branch, _): return "committed status/\(configuration.node).yaml as \(commit.short) on \(branch)"
+                case .unchanged(_, let branch): return "status/\(configuration.node).yaml on \(branch) already holds this status"
+                }
             } catch let error as EngineError {
                 throw error
             } catch {

@@ -57,7 +57,11 @@ struct TickRun {
         try await writeConfig(rendered, disk: disk, input: input, desired: desired, report: &report, state: state)
         let record = try saveApplied(rendered, input: input, desired: desired, evaluations: evaluations, previous: applied, state: state)
         let status = nodeStatus(record, desired: desired, evaluations: evaluations, snapshot: snapshot, report: report, state: state)
-        report.statusWritten = try await writeStatus(status, input: input, state: state, timeZone: desired.timeZone)
+        do {
+            report.statusWritten = try await writeStatus(status, input: input, state: state, timeZone: desired.timeZone)
+        } catch {
+            report.notes.append("the status was not written back (\(error)); the config is applied and the next tick writes the status again")
+        }
         return report
     }
 
