@@ -14,6 +14,7 @@ struct PlanCommand: AsyncParsableCommand {
             Examples:
               telemt-gitops plan --config /etc/telemt-gitops/config.yaml
               telemt-gitops plan --spec . --telemt-config /etc/telemt/config.toml --key master.key --format markdown
+              telemt-gitops plan --from-status --node eu-1 --format markdown   # in CI, in a checkout
             """
     )
 
@@ -30,7 +31,21 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Exit 2 when there are changes.")
     var detailedExitcode = false
 
+    @Flag(help: "CI: plan a checkout (--spec, default .) against its committed status/<node>.yaml; no key, host or store needed.")
+    var fromStatus = false
+
     func run() async throws {
+        let (plan, notes) = try await fromStatus ? planFromStatus() : planOnHost()
+        switch format {
+        case .text: print(plan.text(), terminator: "")
+        case .markdown: print(plan.markdown(), terminator: "")
+        case .json: print(plan.json(), terminator: "")
+        }
+        notes.forEach { Console.error("note: \($0)") }
+        if detailedExitcode, plan.hasChanges { throw ExitCode(2) }
+    }
+
+    private func planOnHost() async throws -> (Plan, [String]) {
         let configuration = try options.resolve()
         let engine = ReconcileEngine(configuration: configuration, telemt: try options.telemt(configuration))
         let report = await engine.plan()
@@ -39,12 +54,17 @@ struct PlanCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         guard let plan = report.plan else { throw ExitCode.failure }
-        switch format {
-        case .text: print(plan.text(), terminator: "")
-        case .markdown: print(plan.markdown(), terminator: "")
-        case .json: print(plan.json(), terminator: "")
-        }
-        report.notes.forEach { Console.error("note: \($0)") }
-        if detailedExitcode, plan.hasChanges { throw ExitCode(2) }
+        return (plan, report.notes)
     }
+
+    private func planFromStatus() async throws -> (Plan, [String]) {
+        do throws(EngineError) {
+            return (try await StatusPlan(checkout: options.spec ?? ".", node: options.node ?? "local").plan(), [])
+        } catch {
+            Console.error(error.description)
+            throw ExitCode.failure
+        }
+    }
+
+
 }

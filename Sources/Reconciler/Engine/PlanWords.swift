@@ -51,7 +51,9 @@ enum PlanWords {
         switch next.state {
         case .limited:
             let period = PeriodLabel.phrase(of: UsagePeriod(reset: next.reset, interval: next.period), timeZone: next.timeZone)
-            return "used \(ByteCountFormat.string(next.used)) \(period), becomes limited"
+            // The status file's bucket, so a host and CI (which reads the status file) print the same line.
+            let shown = max(UsageBucket.floor(next.used, limit: next.limit), next.limit.byteCount ?? 0)
+            return "used \(ByteCountFormat.string(shown)) \(period), becomes limited"
         case .expired:
             return next.expire.map { "expired \(InstantFormat.string($0, timeZone: next.timeZone))" } ?? "becomes expired"
         case .active: return "becomes active"
