@@ -77,7 +77,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StatsSinkTests", dependencies: ["StatsSink", "Spec", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "TelemtGitopsTests", dependencies: ["telemt-gitops", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "TelemtGitopsTests", dependencies: ["telemt-gitops", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
         .testTarget(
             name: "ReconcilerTests",
             dependencies: ["Reconciler", "Spec", "TelemtRender", "StatsSink", "TestSupport"],

@@ -7,7 +7,7 @@ import TelemtRender
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let workload = arguments.first else {
-    FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml | derive-secrets [COUNT] | stats ... | api-users [--users N] [--iterations K] [--body-out PATH]\n".utf8))
+    FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml | derive-secrets [COUNT] | stats ... | api-users [--users N] [--iterations K] [--body-out PATH] | tick --users N --iterations K --template FILE [--dir D]\n".utf8))
     exit(2)
 }
 
@@ -35,6 +35,13 @@ case "api-users":
         try APIBenchmark.run(arguments: Array(arguments.dropFirst()))
     } catch {
         FileHandle.standardError.write(Data("api-users benchmark failed: \(error)\n".utf8))
+        exit(1)
+    }
+case "tick":
+    do {
+        try await TickBenchmark.run(arguments: Array(arguments.dropFirst()))
+    } catch {
+        FileHandle.standardError.write(Data("tick benchmark failed: \(error)\n".utf8))
         exit(1)
     }
 case "derive-secrets":

@@ -4,8 +4,8 @@ import Spec
 /// What the last successful tick applied, kept in `<state_dir>/applied.json` (0600, no secret): the
 /// revision, the hash of the config written, its users as a plan compares them, and their exact
 /// evaluations (for the events of the next tick).
-struct AppliedRecord: Codable, Equatable {
-    struct Evaluation: Codable, Equatable {
+struct AppliedRecord: Codable, Equatable, Sendable {
+    struct Evaluation: Codable, Equatable, Sendable {
         var user: String
         var state: String
         var reason: String
@@ -21,6 +21,8 @@ struct AppliedRecord: Codable, Equatable {
 
     var revision: String
     var configSHA256: String
+    /// The master key's fingerprint: a new key re-renders every secret even without a new revision.
+    var keyFingerprint: String?
     var at: Date
     var users: [UserSnapshot]
     var evaluations: [Evaluation]

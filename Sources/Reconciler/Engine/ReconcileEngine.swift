@@ -25,6 +25,10 @@ public struct ReconcileEngine: Sendable {
     public var takeOverNode = false
     /// The state machine (thresholds and expiring window from the configuration).
     public var machine: UserStateMachine
+    /// The checked spec of the last revision, shared by the ticks of this engine.
+    let cache = TickCache()
+    /// Decoded state files, shared by the ticks of this engine.
+    let files = DecodedFileCache()
 
     /// Creates an engine.
     public init(configuration: EngineConfiguration, telemt: (any TelemtObserver)?, clock: @escaping @Sendable () -> Date = { Date() }) {

@@ -11,9 +11,29 @@ struct RenderedTick {
 }
 
 extension TickRun {
+    /// The config of this tick. When the revision, the config on disk and every user's connection
+    /// state are the ones last applied, the rendered bytes are the file on disk: nothing is derived
+    /// or rendered again (a tick with nothing to do costs no HMAC and no TOML).
+    func renderOrReuse(_ desired: DesiredState, template: DesiredFile?, evaluations: [UserEvaluation], key: MasterKey,
+                       applied: AppliedRecord?, revision: String, disk: [UInt8]?) throws(EngineError) -> RenderedTick {
+        if let applied, let disk, applied.revision == revision, applied.keyFingerprint == key.fingerprint,
+           Self.cutOff(evaluations) == Self.cutOff(applied), Self.sha256(disk) == applied.configSHA256 {
+            return RenderedTick(bytes: disk, sha256: applied.configSHA256, users: [])
+        }
+        return try render(desired, template: template, evaluations: evaluations, key: key)
+    }
+
+    static func cutOff(_ evaluations: [UserEvaluation]) -> Set<String> {
+        Set(evaluations.lazy.filter { !$0.state.allowsConnections }.map(\.user))
+    }
+
+    static func cutOff(_ applied: AppliedRecord) -> Set<String> {
+        Set(applied.evaluations.lazy.filter { UserState(rawValue: $0.state)?.allowsConnections == false }.map(\.user))
+    }
+
     func render(_ desired: DesiredState, template: DesiredFile?, evaluations: [UserEvaluation], key: MasterKey) throws(EngineError) -> RenderedTick {
         guard let template else { throw EngineError(.invalidRevision, "there is no telemt template") }
-        let cutOff = Set(evaluations.filter { !$0.state.allowsConnections }.map(\.user))
+        let cutOff = Self.cutOff(evaluations)
         do {
             let users = try ConfigBuilder(now: now).users(of: desired, deriver: SecretDeriver(key: key), cutOff: cutOff)
             let bytes = try ConfigRenderer().render(template: template.bytes, users: users)
@@ -33,7 +53,7 @@ extension TickRun {
                                 uniquingKeysWith: { a, _ in a })
         let changes = PlanBuilder(machine: engine.machine, now: now).changes(applied: applied?.users, states: states, desired: desired, observations: observations)
         return Plan(node: configuration.node, revision: input.revision, appliedRevision: applied?.revision, changes: changes,
-                    config: ConfigDiff(old: disk, new: rendered.bytes), warnings: notes)
+                    config: disk == rendered.bytes ? nil : ConfigDiff(old: disk, new: rendered.bytes), warnings: notes)
     }
 
     func events(applied: AppliedRecord?, evaluations: [UserEvaluation], zone: TimeZone) -> [UserEvent] {

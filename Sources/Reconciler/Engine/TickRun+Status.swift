@@ -37,7 +37,7 @@ extension TickRun {
     /// The status last written by this node, if it can be read.
     func previousStatus(_ state: StateDirectory) -> NodeStatus? {
         let path = state.statusFile(node: configuration.node)
-        return FileManager.default.contents(atPath: path).flatMap { try? NodeStatus(reading: Array($0), file: path) }
+        return engine.files.value(path) { FileManager.default.contents(atPath: path).flatMap { try? NodeStatus(reading: Array($0), file: path) } }
     }
 
     /// The status while the newest revision fails: the last applied one, plus the attempt and its error.

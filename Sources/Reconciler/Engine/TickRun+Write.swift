@@ -55,12 +55,15 @@ extension TickRun {
     /// The record keeps the instant the config was first applied while its hash stays the same.
     @discardableResult
     func saveApplied(_ rendered: RenderedTick, input: DesiredInput, desired: DesiredState, evaluations: [UserEvaluation],
-                     previous: AppliedRecord?, state: StateDirectory) throws(EngineError) -> AppliedRecord {
-        try state.writeBytes(rendered.bytes, "last-good.toml")
+                     previous: AppliedRecord?, keyFingerprint: String, state: StateDirectory) throws(EngineError) -> AppliedRecord {
+        if previous?.configSHA256 != rendered.sha256 || !FileManager.default.fileExists(atPath: state.lastGood) {
+            try state.writeBytes(rendered.bytes, "last-good.toml")
+        }
         let since = previous.flatMap { $0.configSHA256 == rendered.sha256 && $0.revision == input.revision ? $0.at : nil } ?? now
-        let record = AppliedRecord(revision: input.revision, configSHA256: rendered.sha256, at: since, users: desired.users.map(UserSnapshot.init),
+        let record = AppliedRecord(revision: input.revision, configSHA256: rendered.sha256, keyFingerprint: keyFingerprint, at: since,
+                                   users: desired.users.map(UserSnapshot.init),
                                    evaluations: evaluations.map(AppliedRecord.Evaluation.init))
-        try state.write(record, "applied.json")
+        if record != previous { try state.write(record, "applied.json") }
         state.remove("pending.json")
         return record
     }

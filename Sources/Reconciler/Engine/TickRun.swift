@@ -22,7 +22,7 @@ struct TickRun {
         let lock = try StateDirectoryLock(directory: state.path, wait: engine.lockWait)
         defer { withExtendedLifetime(lock) {} }
         let input = try await DesiredInput.read(configuration, state: state)
-        let applied = state.read(AppliedRecord.self, "applied.json")
+        let applied = engine.files.value(state.file("applied.json")) { state.read(AppliedRecord.self, "applied.json") }
         do {
             var report = try await apply(input, applied: applied, state: state)
             report.notes = input.notes + report.notes
@@ -40,7 +40,7 @@ struct TickRun {
     private func apply(_ input: DesiredInput, applied: AppliedRecord?, state: StateDirectory) async throws(EngineError) -> TickReport {
         let key = try loadKey()
         let disk = FileManager.default.contents(atPath: configuration.telemt.config).map { Array($0) }
-        let checked = try check(input.files, disk: disk)
+        let checked = try check(input.files, revision: input.revision, disk: disk)
         let desired = checked.state
         try guardRemoval(applied: applied, desired: desired)
         let store = try openStore(state)
@@ -48,14 +48,16 @@ struct TickRun {
         let snapshot = await scrapeAndRecord(store, state: state, report: &report)
         let observations = try observe(store, desired: desired, pending: snapshot)
         let evaluations = engine.machine.evaluate(desired, observations: observations, now: now)
-        let rendered = try render(desired, template: checked.template, evaluations: evaluations, key: key)
+        let rendered = try renderOrReuse(desired, template: checked.template, evaluations: evaluations, key: key,
+                                         applied: applied, revision: input.revision, disk: disk)
         report.plan = plan(input, applied: applied, desired: desired, observations: observations, disk: disk, rendered: rendered, warnings: checked.warnings)
         report.nextChange = UserStateMachine.soonestChange(evaluations)
         report.events = events(applied: applied, evaluations: evaluations, zone: desired.timeZone)
         report.drift = drift(disk: disk, applied: applied, state: state)
         guard write else { return report }
         try await writeConfig(rendered, disk: disk, input: input, desired: desired, report: &report, state: state)
-        let record = try saveApplied(rendered, input: input, desired: desired, evaluations: evaluations, previous: applied, state: state)
+        let record = try saveApplied(rendered, input: input, desired: desired, evaluations: evaluations, previous: applied,
+                                     keyFingerprint: key.fingerprint, state: state)
         let status = nodeStatus(record, desired: desired, evaluations: evaluations, snapshot: snapshot, report: report, state: state)
         do {
             report.statusWritten = try await writeStatus(status, input: input, state: state, timeZone: desired.timeZone)
@@ -73,8 +75,13 @@ struct TickRun {
         }
     }
 
-    private func check(_ files: DesiredFiles, disk: [UInt8]?) throws(EngineError) -> CheckedDesiredState {
+    private func check(_ files: DesiredFiles, revision: String, disk: [UInt8]?) throws(EngineError) -> CheckedDesiredState {
         let template = files.template ?? disk.map { DesiredFile(path: configuration.telemt.config, bytes: $0) }
+        let key = revision + ":" + (template.map { Self.sha256($0.bytes) } ?? "none")
+        return try engine.cache.checked(key) { () throws(EngineError) in try checkUncached(files, template: template) }
+    }
+
+    private func checkUncached(_ files: DesiredFiles, template: DesiredFile?) throws(EngineError) -> CheckedDesiredState {
         guard let template else {
             throw EngineError(.invalidRevision, path: configuration.telemt.config, "there is no telemt template: no telemt.toml in the repository and no config at telemt.config",
                               hint: "commit a telemt.toml, or point telemt.config (--telemt-config) at telemt's existing config.toml")

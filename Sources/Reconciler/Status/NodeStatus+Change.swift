@@ -4,10 +4,9 @@ extension NodeStatus {
     /// Whether writing `self` over `previous` tells a reader something new: anything but the
     /// heartbeat, users' current connections (they move on every scrape) and jitter of telemt's start
     /// time (derived from its uptime, so it moves by a second between scrapes).
-    /// Compared as written (whole seconds), so an instant's fraction of a second is no change.
+    /// Instants are compared in whole seconds, as the file writes them.
     public func differsMeaningfully(from previous: NodeStatus) -> Bool {
-        let zone = TimeZone(identifier: "UTC") ?? .current
-        return normalized(against: previous).yaml(timeZone: zone) != previous.normalized(against: previous).yaml(timeZone: zone)
+        normalized(against: previous) != previous.normalized(against: previous)
     }
 
     private func normalized(against reference: NodeStatus) -> NodeStatus {
@@ -16,11 +15,20 @@ extension NodeStatus {
         copy.users = users.map { user in
             var user = user
             user.connections = 0
+            user.period = user.period.map { DateInterval(start: Self.second($0.start), end: Self.second($0.end)) }
+            user.expire = user.expire.map(Self.second)
+            user.firstSeen = user.firstSeen.map(Self.second)
             return user
         }
+        copy.applied?.at = Self.second(applied?.at ?? reference.heartbeat)
+        copy.telemt?.started = telemt?.started.map(Self.second)
         if let started = telemt?.started, let before = reference.telemt?.started, abs(started.timeIntervalSince(before)) < 60 {
-            copy.telemt?.started = before
+            copy.telemt?.started = Self.second(before)
         }
         return copy
+    }
+
+    private static func second(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
     }
 }

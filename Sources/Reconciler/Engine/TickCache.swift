@@ -1,0 +1,49 @@
+import Foundation
+
+/// What one engine keeps between its ticks (the daemon calls ``ReconcileEngine/tick()`` again and
+/// again): the checked spec of the last revision, so a tick with nothing new does not parse and
+/// validate 100,000 users again. Keyed by the revision and a digest of the template.
+final class TickCache: @unchecked Sendable {
+    private struct Entry {
+        var key: String
+        var checked: CheckedDesiredState
+    }
+
+    private let lock = NSLock()
+    private var entry: Entry?
+
+    /// The cached check for `key`, or `make()`'s result, cached.
+    func checked(_ key: String, _ make: () throws(EngineError) -> CheckedDesiredState) throws(EngineError) -> CheckedDesiredState {
+        if let hit = lock.withLock({ entry?.key == key ? entry?.checked : nil }) { return hit }
+        let value = try make()
+        lock.withLock { entry = Entry(key: key, checked: value) }
+        return value
+    }
+}
+
+/// The last decoded copy of a state file, reused while the file's identity (inode, size, modification
+/// time) is unchanged: `applied.json` and the status file of 100,000 users take long to decode.
+final class DecodedFileCache: @unchecked Sendable {
+    private struct Entry {
+        var identity: [String]
+        var value: any Sendable
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    /// The value decoded from `path`, from the cache when the file did not change.
+    func value<T: Sendable>(_ path: String, decode: () -> T?) -> T? {
+        guard let identity = Self.identity(path) else { return nil }
+        if let hit = lock.withLock({ entries[path] }), hit.identity == identity, let value = hit.value as? T { return value }
+        guard let value = decode() else { return nil }
+        lock.withLock { entries[path] = Entry(identity: identity, value: value) }
+        return value
+    }
+
+    private static func identity(_ path: String) -> [String]? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        return [attributes[.systemFileNumber], attributes[.size], (attributes[.modificationDate] as? Date)?.timeIntervalSince1970]
+            .map { "\($0 ?? "")" }
+    }
+}
