@@ -1,5 +1,5 @@
-/// Lowercase hexadecimal encoding, used for secrets, keys and FakeTLS domains.
-enum Hex {
+/// Lowercase hexadecimal encoding, used for secrets, keys, digests and FakeTLS domains.
+public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     /// Lowercase hex of `bytes`, written straight into the string's storage.
@@ -14,7 +14,7 @@ enum Hex {
     }
 
     /// Lowercase hex of `bytes`.
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {

@@ -37,6 +37,9 @@ struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A file holding the API's auth_header value.", valueName: "file")) var apiAuthFile: String?
     @Option(help: ArgumentHelp("Run this when telemt needs a restart.", valueName: "command")) var restartCommand: String?
     @Option(help: ArgumentHelp("Refuse revisions removing more than this share of users (default 50%).", valueName: "share")) var maxRemoval: String?
+    @Option(help: ArgumentHelp("`sqlite` (<state_dir>/stats.sqlite) or an SQLite file.", valueName: "store")) var store: String?
+    @Option(help: ArgumentHelp("Network timeout of one git operation, like 30s.", valueName: "duration")) var timeout: String?
+    @Option(help: ArgumentHelp("How long to wait for telemt to confirm a reload, like 10s.", valueName: "duration")) var reloadTimeout: String?
 
     @Flag(help: "Do not contact telemt: no scrape, no reload confirmation (states use recorded traffic).")
     var noTelemt = false
@@ -52,6 +55,7 @@ struct EngineOptions: ParsableArguments {
             ("state_dir", "--state-dir", stateDir), ("telemt.config", "--telemt-config", telemtConfig), ("telemt.metrics", "--metrics", metrics),
             ("telemt.api", "--api", api), ("telemt.api_auth_file", "--api-auth-file", apiAuthFile),
             ("telemt.restart_command", "--restart-command", restartCommand), ("max_removal", "--max-removal", maxRemoval),
+            ("store", "--store", store), ("repo.timeout", "--timeout", timeout), ("telemt.reload_timeout", "--reload-timeout", reloadTimeout),
         ]
         var settings: [String: Setting] = [:]
         for (path, flag, value) in pairs { if let value { settings[path] = .text(value, from: .flag(flag)) } }

@@ -16,7 +16,7 @@ public enum ConfigurationKeys {
         .init("store", .url, default: "sqlite", flag: "--store", "`sqlite` (the file `<state_dir>/stats.sqlite`) or a path to an SQLite file."),
         .init("max_removal", .share, default: "50%", flag: "--max-removal",
               "A revision removing more than this share of the users (or all of them) is refused unless `--allow-mass-removal` is given."),
-        .init("log_format", .choice(["text", "json"]), default: "text", flag: "--log-format", "How log lines are written to standard error."),
+        .init("log_format", .choice(["text", "json"]), default: "text", "How `run` writes log lines (read now, used by `run`, which is not in this version)."),
     ]
 
     static let repository: [ConfigurationKey] = [
@@ -45,11 +45,12 @@ public enum ConfigurationKeys {
     ]
 
     static let daemon: [ConfigurationKey] = [
-        .init("interval", .duration, default: "30s", flag: "--interval", "`run`: time between reconciles (with jitter)."),
-        .init("listen", .address, default: "127.0.0.1:8080", flag: "--listen", "`run`: address of webhooks, /healthz, /readyz and /metrics."),
-        .init("webhooks.secret_file", .path, flag: "--webhook-secret-file", "`run`: the webhook signing secret (GitHub, Gitea/Forgejo, generic HMAC; GitLab token)."),
+        .init("interval", .duration, default: "30s", "`run`: time between reconciles, with jitter (`run` is not in this version)."),
+        .init("listen", .address, default: "127.0.0.1:8080", "`run`: address of webhooks, /healthz, /readyz and /metrics (`run` is not in this version)."),
+        .init("webhooks.secret_file", .path, "`run`: the webhook signing secret (GitHub, Gitea/Forgejo, generic HMAC; GitLab token; `run` is not in this version)."),
     ]
 
+    /// Read and checked now; the notifier of `run` (not in this version) will use them.
     static let notifications: [ConfigurationKey] = [
         .init("notify.language", .choice(["en", "ru"]), default: "en", "Language of notifications."),
         .init("notify.telegram.token_file", .path, "The Telegram bot token file."),

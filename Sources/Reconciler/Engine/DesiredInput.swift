@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Spec
+import TelemtRender
 
 /// The desired state a tick works on: its files, its revision and, for a repository, the git
 /// source that writes the status back.
@@ -50,6 +51,6 @@ struct DesiredInput {
             hasher.update(data: Array(file.path.utf8) + [0] + file.bytes + [0])
         }
         if let template = files.template { hasher.update(data: Array(template.path.utf8) + [0] + template.bytes) }
-        return hasher.finalize().prefix(6).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(hasher.finalize().prefix(6))
     }
 }

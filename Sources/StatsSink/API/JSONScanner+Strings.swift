@@ -75,7 +75,7 @@ extension JSONScanner {
         }
     }
 
-    /// The code unit of the `\uXXXX` escape at `offset`.
+    /// The code unit of the `\u` escape (four hex digits) at `offset`.
     private func hexEscape(at offset: Int) throws(JSONScanError) -> UInt32 {
         guard offset + 6 <= bytes.count else { throw failure(expected: "four hex digits after \\u", at: bytes.count) }
         var value: UInt32 = 0

@@ -2,7 +2,7 @@
 ///
 /// The caller walks the document with ``readObject(_:)``, ``readArray(_:)`` and the typed reads;
 /// whatever it does not read is validated by ``skipValue()`` without being stored. Strings are
-/// checked for valid UTF-8 and escapes (including `\uXXXX` surrogate pairs), numbers against the
+/// checked for valid UTF-8 and escapes (including `\u` escapes of four hex digits and their surrogate pairs), numbers against the
 /// JSON grammar; nesting is bounded by ``Limits/maxDepth`` and strings by ``Limits/maxStringBytes``.
 /// Errors carry the position and never any input text (see ``JSONScanError``).
 ///
