@@ -6,10 +6,12 @@ enum Fixtures {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// telemt's `/metrics` sample from the shared fixtures beside the repository.
+    /// telemt's `/metrics` sample: the shared fixture beside the repository when it is there, else
+    /// the byte-identical copy kept with the tests (a clean clone has only the copy).
     static func telemtMetricsSample() throws -> String {
-        let url = root.deletingLastPathComponent().appendingPathComponent("shared/fixtures/telemt/metrics.sample.prom")
-        return try String(contentsOf: url, encoding: .utf8)
+        let shared = root.deletingLastPathComponent().appendingPathComponent("shared/fixtures/telemt/metrics.sample.prom")
+        let copy = root.appendingPathComponent("Tests/TelemtStandIn/metrics.sample.prom")
+        return try String(contentsOf: FileManager.default.fileExists(atPath: shared.path) ? shared : copy, encoding: .utf8)
     }
 
     /// A fresh temporary directory.
