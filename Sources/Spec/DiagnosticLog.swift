@@ -35,6 +35,24 @@ struct DiagnosticLog {
         diagnostics.append(SpecDiagnostic(.warning, at: location, message, hint: hint))
     }
 
+    /// Adds the diagnostics of `other` (one file's), keeping this log's limits.
+    mutating func absorb(_ other: DiagnosticLog) {
+        for diagnostic in other.diagnostics {
+            if diagnostic.severity == .error {
+                errorCount += 1
+                if errorCount <= Self.errorLimit {
+                    diagnostics.append(diagnostic)
+                } else if errorCount == Self.errorLimit + 1 {
+                    diagnostics.append(SpecDiagnostic(.error, at: diagnostic.location, "too many errors; the rest are not shown",
+                                                      hint: "fix the errors above and validate again"))
+                }
+            } else if diagnostics.count < Self.errorLimit * 2 {
+                diagnostics.append(diagnostic)
+            }
+        }
+        errorCount += max(0, other.errorCount - other.diagnostics.filter { $0.severity == .error }.count)
+    }
+
     /// The diagnostics by file (in the given order), line and column.
     func sorted() -> [SpecDiagnostic] {
         diagnostics.enumerated().sorted { lhs, rhs in

@@ -9,7 +9,9 @@ public enum SpecLoader {
     ///
     /// - Throws: ``SpecValidationError`` with every diagnostic (warnings included) sorted by file, line and
     ///   column when there is at least one error; nothing partial is ever returned.
-    public static func load(_ sources: [SpecSource]) throws(SpecValidationError) -> LoadedSpec {
+    ///
+    /// With a `cache`, files whose bytes it already holds are not parsed again.
+    public static func load(_ sources: [SpecSource], cache: SpecParseCache? = nil) throws(SpecValidationError) -> LoadedSpec {
         var log = DiagnosticLog(files: sources.map(\.path))
         if sources.isEmpty {
             log.error(at: SourceLocation(file: "users.yaml", line: 0, column: 0), "no spec file was given",
@@ -23,8 +25,15 @@ public enum SpecLoader {
                           hint: "split the users into several files under `users/`")
                 continue
             }
-            documents.append(SpecDocumentParser.parse(source, log: &log))
+            let parse = { () -> (ParsedDocument, DiagnosticLog) in
+                var own = DiagnosticLog(files: [source.path])
+                return (SpecDocumentParser.parse(source, log: &own), own)
+            }
+            let (document, own) = cache?.parse(source, parse) ?? parse()
+            log.absorb(own)
+            documents.append(document)
         }
+        cache?.keep(sources.map(\.path))
         let state = SpecMerger.merge(documents, log: &log)
         let diagnostics = log.sorted()
         guard let state, !log.hasErrors else { throw SpecValidationError(diagnostics: diagnostics) }

@@ -8,18 +8,21 @@ public struct DesiredStateCheck: Sendable {
     public var files: DesiredFiles
     /// The template to check, when it does not come from the repository (`--template`).
     public var template: DesiredFile?
+    /// Parsed files kept from an earlier check (the engine's), if any.
+    public var cache: SpecParseCache?
 
     /// Creates a check of `files`, with `template` (else the repository's `telemt.toml`, if any).
-    public init(files: DesiredFiles, template: DesiredFile? = nil) {
+    public init(files: DesiredFiles, template: DesiredFile? = nil, cache: SpecParseCache? = nil) {
         self.files = files
         self.template = template ?? files.template
+        self.cache = cache
     }
 
     /// The loaded spec and every warning, or an error carrying every diagnostic.
     public func run() throws(DesiredStateError) -> CheckedDesiredState {
         let loaded: LoadedSpec
         do {
-            loaded = try SpecLoader.load(files.users)
+            loaded = try SpecLoader.load(files.users, cache: cache)
         } catch {
             throw .spec(error)
         }
