@@ -1,14 +1,13 @@
 import Foundation
 import Spec
 
-/// What the last successful tick applied, kept in `<state_dir>/applied.json` (0600, no secret): the
+/// What the last successful tick applied, kept in `<state_dir>/applied.tsv` (0600, no secret): the
 /// revision, the hash of the config written, its users as a plan compares them, and their exact
 /// evaluations (for the events of the next tick).
-struct AppliedRecord: Codable, Equatable, Sendable {
-    struct Evaluation: Codable, Equatable, Sendable {
+struct AppliedRecord: Equatable, Sendable {
+    struct Evaluation: Equatable, Sendable {
         var user: String
         var state: String
-        var reason: String
         var reset: String
         var periodStart: Double?
         var periodEnd: Double?
@@ -30,7 +29,7 @@ struct AppliedRecord: Codable, Equatable, Sendable {
 
 extension AppliedRecord.Evaluation {
     init(_ value: UserEvaluation) {
-        self.init(user: value.user, state: value.state.rawValue, reason: value.reason, reset: value.reset.rawValue,
+        self.init(user: value.user, state: value.state.rawValue, reset: value.reset.rawValue,
                   periodStart: value.period?.start.timeIntervalSince1970, periodEnd: value.period?.end.timeIntervalSince1970,
                   used: value.used, limit: value.limit.byteCount, expire: value.expire?.timeIntervalSince1970,
                   firstSeen: value.firstSeen?.timeIntervalSince1970, expiringSoon: value.expiringSoon)
@@ -39,7 +38,7 @@ extension AppliedRecord.Evaluation {
     func evaluation(timeZone: TimeZone) -> UserEvaluation {
         let date = { (value: Double?) in value.map(Date.init(timeIntervalSince1970:)) }
         let period = zip2(date(periodStart), date(periodEnd)).map { DateInterval(start: $0.0, end: max($0.0, $0.1)) }
-        return UserEvaluation(user: user, state: UserState(rawValue: state) ?? .active, reason: reason,
+        return UserEvaluation(user: user, state: UserState(rawValue: state) ?? .active,
                               reset: ResetPeriod(rawValue: reset) ?? .none, period: period, used: used,
                               limit: limit.map(DataLimit.bytes) ?? .unlimited, expire: date(expire), firstSeen: date(firstSeen),
                               expiringSoon: expiringSoon, nextChange: nil, timeZone: timeZone)

@@ -1,5 +1,9 @@
 /// A line diff of two `config.toml` texts with every secret masked: values in `[access.users]` are
 /// shown as `"<secret>"`, so a plan can be posted anywhere. Long common runs are elided.
+///
+/// Works on line offsets, not strings: the configs of 100,000 users have half a million lines, of
+/// which a change touches a few in each managed table. Each table is diffed on its own (common
+/// prefix and suffix, then a greedy middle), and text is made only for the lines printed.
 public struct ConfigDiff: Sendable, Equatable {
     /// Diff lines: `+ …`, `- …`, `  …` (context) and `@@ …` (elided run).
     public var lines: [String]
@@ -9,65 +13,135 @@ public struct ConfigDiff: Sendable, Equatable {
 
     /// The diff of `old` (nil: no file yet) and `new`, with `context` lines around changes.
     public init(old: [UInt8]?, new: [UInt8], context: Int = 2, maxLines: Int = 2_000) {
-        let before = Self.masked(old ?? [])
-        let after = Self.masked(new)
-        var script = Self.script(before, after)
-        if script.count > maxLines * 4 { script = Array(script.prefix(maxLines * 4)) }
-        lines = Self.withContext(script, context: context, maxLines: maxLines)
-    }
-
-    /// Lines of a config with `[access.users]` values replaced.
-    static func masked(_ bytes: [UInt8]) -> [String] {
-        var inUsers = false
-        return String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map { raw in
-            let line = String(raw)
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.hasPrefix("[") { inUsers = trimmed.hasPrefix("[access.users]") }
-            guard inUsers, !trimmed.hasPrefix("#"), let equals = line.firstIndex(of: "=") else { return line }
-            return line[..<equals] + "= \"<secret>\""
+        let a = ConfigLines(old ?? []), b = ConfigLines(new)
+        var script: [ConfigDiffStep] = []
+        let limit = maxLines * 4
+        if a.sections.map({ a.line($0.lowerBound) }) == b.sections.map({ b.line($0.lowerBound) }) {
+            for (rangeA, rangeB) in zip(a.sections, b.sections) where script.count < limit {
+                Self.script(a, rangeA, b, rangeB, limit: limit, into: &script)
+            }
+        } else {
+            Self.script(a, 0..<a.count, b, 0..<b.count, limit: limit, into: &script)
         }
+        lines = Self.withContext(Self.merged(script), a: a, b: b, context: context, maxLines: maxLines)
     }
 
-    /// An edit script by common prefix/suffix and a greedy middle (configs change in few places;
-    /// the managed tables are sorted, so runs line up).
-    static func script(_ a: [String], _ b: [String]) -> [(Character, String)] {
-        var prefix = 0
-        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+    /// Common prefix and suffix of the two ranges, then a greedy middle: a line missing from the
+    /// other side is removed or added, else the old line goes first.
+    static func script(_ a: ConfigLines, _ rangeA: Range<Int>, _ b: ConfigLines, _ rangeB: Range<Int>, limit: Int,
+                       into script: inout [ConfigDiffStep]) {
+        var i = rangeA.lowerBound, j = rangeB.lowerBound, endA = rangeA.upperBound, endB = rangeB.upperBound
+        while i < endA, j < endB, a.line(i) == b.line(j) { i += 1; j += 1 }
+        if i > rangeA.lowerBound { script.append(.same(a: rangeA.lowerBound, b: rangeB.lowerBound, count: i - rangeA.lowerBound)) }
         var suffix = 0
-        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
-        var result = a[..<prefix].map { (Character(" "), $0) }
-        let middleA = Array(a[prefix..<(a.count - suffix)]), middleB = Array(b[prefix..<(b.count - suffix)])
-        let inB = Set(middleB), inA = Set(middleA)
-        var i = 0, j = 0
-        while i < middleA.count || j < middleB.count {
-            if i < middleA.count, j < middleB.count, middleA[i] == middleB[j] {
-                result.append((" ", middleA[i])); i += 1; j += 1
-            } else if i < middleA.count, !inB.contains(middleA[i]) || j >= middleB.count {
-                result.append(("-", middleA[i])); i += 1
-            } else if j < middleB.count, !inA.contains(middleB[j]) || i >= middleA.count {
-                result.append(("+", middleB[j])); j += 1
+        while endA > i, endB > j, a.line(endA - 1) == b.line(endB - 1) { endA -= 1; endB -= 1; suffix += 1 }
+        let inA = Set((i..<endA).map(a.line)), inB = Set((j..<endB).map(b.line))
+        while i < endA || j < endB, script.count < limit {
+            if i < endA, j < endB, a.line(i) == b.line(j) {
+                script.append(.same(a: i, b: j, count: 1)); i += 1; j += 1
+            } else if i < endA, j >= endB || !inB.contains(a.line(i)) {
+                script.append(.removed(i)); i += 1
+            } else if j < endB, i >= endA || !inA.contains(b.line(j)) {
+                script.append(.added(j)); j += 1
             } else {
-                result.append(("-", middleA[i])); i += 1
+                script.append(.removed(i)); i += 1
             }
         }
-        result += a[(a.count - suffix)...].map { (Character(" "), $0) }
+        if suffix > 0, script.count < limit { script.append(.same(a: endA, b: endB, count: suffix)) }
+    }
+
+    /// The script with adjacent runs of equal lines joined.
+    static func merged(_ script: [ConfigDiffStep]) -> [ConfigDiffStep] {
+        var result: [ConfigDiffStep] = []
+        for step in script {
+            if case .same(let a, let b, let count) = step, case .same(let startA, let startB, let previous)? = result.last,
+               startA + previous == a, startB + previous == b {
+                result[result.count - 1] = .same(a: startA, b: startB, count: previous + count)
+            } else {
+                result.append(step)
+            }
+        }
         return result
     }
 
-    static func withContext(_ script: [(Character, String)], context: Int, maxLines: Int) -> [String] {
-        let changed = script.indices.filter { script[$0].0 != " " }
-        guard !changed.isEmpty else { return [] }
-        var keep = Set<Int>()
-        for index in changed { for near in max(0, index - context)...min(script.count - 1, index + context) { keep.insert(near) } }
+    /// The printed lines: every change with `context` unchanged lines around it, longer unchanged
+    /// runs as `@@ N unchanged lines @@`, cut at `maxLines`.
+    static func withContext(_ script: [ConfigDiffStep], a: ConfigLines, b: ConfigLines, context: Int, maxLines: Int) -> [String] {
+        guard script.contains(where: { if case .same = $0 { false } else { true } }) else { return [] }
         var lines: [String] = []
-        var skipped = 0
-        for index in script.indices {
-            guard keep.contains(index) else { skipped += 1; continue }
-            if skipped > 0 { lines.append("@@ \(skipped) unchanged lines @@"); skipped = 0 }
-            lines.append("\(script[index].0) \(script[index].1)")
-            if lines.count >= maxLines { lines.append("@@ diff cut at \(maxLines) lines @@"); return lines }
+        for (index, step) in script.enumerated() {
+            switch step {
+            case .removed(let line): lines.append("- " + a.masked(line))
+            case .added(let line): lines.append("+ " + b.masked(line))
+            case .same(let start, _, let count):
+                let head = index > 0 ? min(context, count) : 0
+                let tail = index + 1 < script.count ? min(context, count - head) : 0
+                for offset in 0..<head { lines.append("  " + a.masked(start + offset)) }
+                if count - head - tail > 0 { lines.append("@@ \(count - head - tail) unchanged lines @@") }
+                for offset in (count - tail)..<count { lines.append("  " + a.masked(start + offset)) }
+            }
+            if lines.count >= maxLines { return Array(lines.prefix(maxLines)) + ["@@ diff cut at \(maxLines) lines @@"] }
         }
-        if skipped > 0 { lines.append("@@ \(skipped) unchanged lines @@") }
         return lines
+    }
+}
+
+/// One step of a config diff's edit script.
+enum ConfigDiffStep {
+    /// `count` equal lines from line `a` of the old text and line `b` of the new one.
+    case same(a: Int, b: Int, count: Int)
+    case removed(Int)
+    case added(Int)
+}
+
+/// The lines of a config as offsets into its bytes, grouped by table.
+struct ConfigLines {
+    let bytes: [UInt8]
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    /// The ranges of lines that start at a table header (`[…]`), the first one at line 0.
+    private(set) var sections: [Range<Int>] = []
+    /// Whether each section is `[access.users]`, whose values are secrets.
+    private var secret: [Bool] = []
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            starts.append(start)
+            ends.append(index)
+            start = index + 1
+        }
+        starts.append(start)
+        ends.append(bytes.count)
+        var heads = [0]
+        for index in 1..<count where trimmed(index).first == UInt8(ascii: "[") { heads.append(index) }
+        sections = heads.indices.map { heads[$0]..<($0 + 1 < heads.count ? heads[$0 + 1] : count) }
+        secret = heads.map { trimmed($0).starts(with: "[access.users]".utf8) }
+    }
+
+    var count: Int { starts.count }
+
+    func line(_ index: Int) -> ArraySlice<UInt8> { bytes[starts[index]..<ends[index]] }
+
+    private func trimmed(_ index: Int) -> ArraySlice<UInt8> { line(index).drop { $0 == 0x20 || $0 == 0x09 } }
+
+    /// The line as printed: in `[access.users]`, everything after `=` becomes `"<secret>"`.
+    func masked(_ index: Int) -> String {
+        let line = line(index)
+        let text = trimmed(index)
+        guard text.first != UInt8(ascii: "#"), text.first != UInt8(ascii: "["), let equals = line.firstIndex(of: UInt8(ascii: "=")),
+              isSecret(index) else { return String(decoding: line, as: UTF8.self) }
+        return String(decoding: line[..<equals], as: UTF8.self) + "= \"<secret>\""
+    }
+
+    /// Whether the line lies in `[access.users]` (binary search over the sections).
+    private func isSecret(_ index: Int) -> Bool {
+        var low = 0, high = sections.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if sections[middle].lowerBound <= index { low = middle } else { high = middle - 1 }
+        }
+        return secret[low]
     }
 }

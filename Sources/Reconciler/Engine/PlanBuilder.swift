@@ -17,31 +17,35 @@ public struct PlanBuilder: Sendable {
     }
 
     /// Changes, sorted by user: `applied` is nil when nothing was applied yet (every user is new);
-    /// `states` are the users' states as last applied (from `applied.json` on a host, the status file in
-    /// CI); a user without one is judged by its applied spec at `now`.
+    /// `states` are the users' states as last applied (from `applied.tsv` on a host, the status file in
+    /// CI); a user without one is judged by its applied spec at `now`. `evaluations`, when the caller
+    /// has them, are the desired users' evaluations at `now`, in the spec's order.
     public func changes(applied: [UserSnapshot]?, states: [String: UserState] = [:], desired: DesiredState,
-                        observations: [String: UserObservation]) -> [DomainChange] {
-        let before = Dictionary((applied ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+                        observations: [String: UserObservation], evaluations: [UserEvaluation]? = nil) -> [DomainChange] {
+        var before = AlignedLookup(applied ?? [], name: \.name)
         let zone = desired.timeZone
+        let evaluations = evaluations ?? machine.evaluate(desired, observations: observations, now: now)
         var changes: [DomainChange] = []
-        for user in desired.users {
-            let observation = observations[user.name] ?? UserObservation()
-            let next = machine.evaluate(user, observation: observation, timeZone: zone, now: now)
-            guard let old = before[user.name] else {
+        for (position, (user, next)) in zip(desired.users, evaluations).enumerated() {
+            guard let old = before.find(user.name, near: position) else {
                 changes.append(DomainChange(.add, user.name, PlanWords.describe(user, zone: zone, state: next)))
                 continue
             }
+            let observation = observations[user.name] ?? UserObservation()
             let current = states[user.name] ?? machine.evaluate(old.spec, observation: observation, timeZone: zone, now: now).state
             changes += userChanges(old: old, new: user, current: current, next: next)
         }
-        let names = Set(desired.users.map(\.name))
-        changes += before.keys.filter { !names.contains($0) }.map { DomainChange(.remove, $0) }
+        if let applied, applied.count + changes.lazy.filter({ $0.kind == .add }).count != desired.users.count {
+            let names = Set(desired.users.map(\.name))
+            changes += applied.lazy.map(\.name).filter { !names.contains($0) }.map { DomainChange(.remove, $0) }
+        }
         return changes.sorted { ($0.user, $0.kind.rawValue) < ($1.user, $1.kind.rawValue) }
     }
 
     private func userChanges(old: UserSnapshot, new: UserSpec, current: UserState, next: UserEvaluation) -> [DomainChange] {
-        var result: [DomainChange] = []
         let fresh = UserSnapshot(new)
+        if fresh == old, current == next.state { return [] }
+        var result: [DomainChange] = []
         if fresh.rotate != old.rotate || fresh.secretDigest != old.secretDigest {
             result.append(DomainChange(.rotate, new.name, "secret rotated: the old link stops working"))
         }

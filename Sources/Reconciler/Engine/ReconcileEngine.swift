@@ -29,6 +29,12 @@ public struct ReconcileEngine: Sendable {
     let cache = TickCache()
     /// Decoded state files, shared by the ticks of this engine.
     let files = DecodedFileCache()
+    /// What the last clean tick judged, so that a tick with the same inputs has nothing to do.
+    let memo = TickMemoSlot()
+    /// The status lines of the last status, reused for users that did not change.
+    let statusLines = StatusEntryCache()
+    /// The stats store, opened once.
+    let stores = StoreCache()
 
     /// Creates an engine.
     public init(configuration: EngineConfiguration, telemt: (any TelemtObserver)?, clock: @escaping @Sendable () -> Date = { Date() }) {

@@ -3,7 +3,7 @@ import TelemtRender
 
 /// The engine's state directory: the git cache (`git/`), the stats store (`stats.sqlite`), the
 /// last good render (`last-good.toml`, 0600: it holds secrets), the last applied revision
-/// (`applied.json`), the write intent (`pending.json`), the last status (`status/<node>.yaml`) and the
+/// (`applied.tsv`), the write intent (`pending.json`), the last status (`status/<node>.yaml`) and the
 /// lock. Every file is replaced atomically.
 struct StateDirectory {
     let path: String

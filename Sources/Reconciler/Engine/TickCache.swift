@@ -1,4 +1,5 @@
 import Foundation
+import Spec
 
 /// What one engine keeps between its ticks (the daemon calls ``ReconcileEngine/tick()`` again and
 /// again): the checked spec of the last revision, so a tick with nothing new does not parse and
@@ -11,6 +12,8 @@ final class TickCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entry: Entry?
+    /// The spec files parsed for the last check, so a new revision parses only the files it changed.
+    let parses = SpecParseCache()
 
     /// The cached check for `key`, or `make()`'s result, cached.
     func checked(_ key: String, _ make: () throws(EngineError) -> CheckedDesiredState) throws(EngineError) -> CheckedDesiredState {
@@ -19,10 +22,29 @@ final class TickCache: @unchecked Sendable {
         lock.withLock { entry = Entry(key: key, checked: value) }
         return value
     }
+
+    /// Keeps `checked` for `key` with `template` as its template: after a tick wrote the config that
+    /// is its own template (no telemt.toml in the repository), the next tick finds the check done.
+    func seed(_ key: String, _ checked: CheckedDesiredState, template: [UInt8]) {
+        var value = checked
+        value.template = value.template.map { DesiredFile(path: $0.path, bytes: template) }
+        lock.withLock { entry = Entry(key: key, checked: value) }
+    }
+}
+
+/// telemt's config as read from disk, with its hash computed once.
+struct DiskConfig: Sendable {
+    var bytes: [UInt8]
+    var sha256: String
+
+    init(bytes: [UInt8], sha256: String? = nil) {
+        self.bytes = bytes
+        self.sha256 = sha256 ?? TickRun.sha256(bytes)
+    }
 }
 
 /// The last decoded copy of a state file, reused while the file's identity (inode, size, modification
-/// time) is unchanged: `applied.json` and the status file of 100,000 users take long to decode.
+/// time) is unchanged: `applied.tsv` and the status file of 100,000 users take long to decode.
 final class DecodedFileCache: @unchecked Sendable {
     private struct Entry {
         var identity: [String]
@@ -39,6 +61,12 @@ final class DecodedFileCache: @unchecked Sendable {
         guard let value = decode() else { return nil }
         lock.withLock { entries[path] = Entry(identity: identity, value: value) }
         return value
+    }
+
+    /// Remembers `value` as the decoded copy of `path`, just written by this process.
+    func remember<T: Sendable>(_ path: String, _ value: T) {
+        guard let identity = Self.identity(path) else { return }
+        lock.withLock { entries[path] = Entry(identity: identity, value: value) }
     }
 
     private static func identity(_ path: String) -> [String]? {

@@ -32,6 +32,8 @@ public struct TickReport: Sendable {
     public var notes: [String] = []
     /// Where the status went: a commit, a file, or nil when unchanged.
     public var statusWritten: String?
+    /// How long each step took, in order.
+    public var steps: [TickStep] = []
 
     /// Creates a report.
     public init(outcome: Outcome, revision: String? = nil) {

@@ -18,7 +18,7 @@ extension TickRun {
 
     func openStore(_ state: StateDirectory) throws(EngineError) -> SQLiteStatsStore {
         do {
-            return try SQLiteStatsStore(path: configuration.storePath)
+            return try engine.stores.open(configuration.storePath)
         } catch {
             throw EngineError(.store, path: configuration.storePath, "\(error)")
         }

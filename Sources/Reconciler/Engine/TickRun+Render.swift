@@ -15,10 +15,10 @@ extension TickRun {
     /// state are the ones last applied, the rendered bytes are the file on disk: nothing is derived
     /// or rendered again (a tick with nothing to do costs no HMAC and no TOML).
     func renderOrReuse(_ desired: DesiredState, template: DesiredFile?, evaluations: [UserEvaluation], key: MasterKey,
-                       applied: AppliedRecord?, revision: String, disk: [UInt8]?) throws(EngineError) -> RenderedTick {
+                       applied: AppliedRecord?, revision: String, disk: DiskConfig?) throws(EngineError) -> RenderedTick {
         if let applied, let disk, applied.revision == revision, applied.keyFingerprint == key.fingerprint,
-           Self.cutOff(evaluations) == Self.cutOff(applied), Self.sha256(disk) == applied.configSHA256 {
-            return RenderedTick(bytes: disk, sha256: applied.configSHA256, users: [])
+           disk.sha256 == applied.configSHA256, Self.cutOff(evaluations) == Self.cutOff(applied) {
+            return RenderedTick(bytes: disk.bytes, sha256: applied.configSHA256, users: [])
         }
         return try render(desired, template: template, evaluations: evaluations, key: key)
     }
@@ -43,32 +43,37 @@ extension TickRun {
         }
     }
 
-    func plan(_ input: DesiredInput, applied: AppliedRecord?, desired: DesiredState, observations: [String: UserObservation],
+    /// The domain diff: the applied users and their last states against the desired ones.
+    func domainChanges(applied: AppliedRecord?, desired: DesiredState, observations: [String: UserObservation],
+                       evaluations: [UserEvaluation]) -> [DomainChange] {
+        let states = Dictionary((applied?.evaluations ?? []).compactMap { record in UserState(rawValue: record.state).map { (record.user, $0) } },
+                                uniquingKeysWith: { a, _ in a })
+        return PlanBuilder(machine: engine.machine, now: now)
+            .changes(applied: applied?.users, states: states, desired: desired, observations: observations, evaluations: evaluations)
+    }
+
+    func plan(_ input: DesiredInput, applied: AppliedRecord?, desired: DesiredState, changes: [DomainChange],
               disk: [UInt8]?, rendered: RenderedTick, warnings: [String]) -> Plan {
         var notes = warnings
         if desired.users.count > 4_096, engine.telemt != nil, configuration.telemt.api == nil {
             notes.append("\(desired.users.count) users on this node: telemt labels only 4,096 in /metrics, so the traffic of the others is not counted; set telemt.api (--api)")
         }
-        let states = Dictionary((applied?.evaluations ?? []).compactMap { record in UserState(rawValue: record.state).map { (record.user, $0) } },
-                                uniquingKeysWith: { a, _ in a })
-        let changes = PlanBuilder(machine: engine.machine, now: now).changes(applied: applied?.users, states: states, desired: desired, observations: observations)
         return Plan(node: configuration.node, revision: input.revision, appliedRevision: applied?.revision, changes: changes,
                     config: disk == rendered.bytes ? nil : ConfigDiff(old: disk, new: rendered.bytes), warnings: notes)
     }
 
     func events(applied: AppliedRecord?, evaluations: [UserEvaluation], zone: TimeZone) -> [UserEvent] {
-        let before = Dictionary((applied?.evaluations ?? []).map { ($0.user, $0) }, uniquingKeysWith: { a, _ in a })
-        return evaluations.flatMap { current in
-            engine.machine.events(from: before[current.user]?.evaluation(timeZone: zone), to: current)
+        var before = AlignedLookup(applied?.evaluations ?? [], name: \.user)
+        return evaluations.enumerated().flatMap { position, current in
+            engine.machine.events(from: before.find(current.user, near: position)?.evaluation(timeZone: zone), to: current)
         }
     }
 
     /// Drift: the config on disk is not the one last written (nor the one a killed tick was writing).
-    func drift(disk: [UInt8]?, applied: AppliedRecord?, state: StateDirectory) -> DriftReport? {
+    func drift(disk: DiskConfig?, applied: AppliedRecord?, state: StateDirectory) -> DriftReport? {
         guard let applied, let disk else { return nil }
-        let hash = Self.sha256(disk)
-        guard hash != applied.configSHA256, hash != state.read(PendingWrite.self, "pending.json")?.configSHA256 else { return nil }
+        guard disk.sha256 != applied.configSHA256, disk.sha256 != state.read(PendingWrite.self, "pending.json")?.configSHA256 else { return nil }
         let written = FileManager.default.contents(atPath: state.lastGood).map { Array($0) } ?? []
-        return DriftReport.compare(disk: disk, written: written)
+        return DriftReport.compare(disk: disk.bytes, written: written)
     }
 }

@@ -3,29 +3,35 @@ import Spec
 import StatsSink
 
 extension TickRun {
+    /// The status of this tick and the YAML of its users (reused from the last status where unchanged).
     func nodeStatus(_ record: AppliedRecord, desired: DesiredState, evaluations: [UserEvaluation], snapshot: TelemtSnapshot?,
-                    report: TickReport, state: StateDirectory) -> NodeStatus {
-        let specs = Dictionary(uniqueKeysWithValues: desired.users.map { ($0.name, $0) })
+                    report: TickReport, state: StateDirectory) -> (NodeStatus, [String]) {
         let connections = snapshot.map(Self.connections) ?? [:]
-        let users = evaluations.map { evaluation in
-            statusEntry(evaluation, spec: specs[evaluation.user], zone: desired.timeZone, connections: connections[evaluation.user] ?? 0)
+        let lines = engine.statusLines.lines(evaluations.map(Self.bucketed), connections: { connections[$0] ?? 0 }, timeZone: desired.timeZone) {
+            UserStatusEntry(name: $0.user, state: $0.state.rawValue, reason: $0.reason, period: $0.period, used: $0.used, limit: $0.limit,
+                            expire: $0.expire, firstSeen: $0.firstSeen, connections: $1)
         }
+        let entries = lines.map(\.entry)
         let reload = report.reload != .unchanged ? report.reload : previousStatus(state)?.telemt?.reload ?? .unchanged
         let telemt = snapshot.map { NodeStatus.Telemt(version: $0.version, started: $0.scrapedAt.addingTimeInterval(-$0.uptime.rounded(.down)), reload: reload) }
         var warnings = report.plan?.warnings.filter { !$0.contains(": warning:") } ?? []
         warnings += report.restartNeeded.isEmpty ? [] : ["telemt restart needed: " + report.restartNeeded.joined(separator: ", ")]
-        return NodeStatus(node: configuration.node, applied: .init(revision: record.revision, configSHA256: record.configSHA256, at: record.at),
-                          telemt: telemt, heartbeat: now, warnings: warnings, users: users)
+        let status = NodeStatus(node: configuration.node, applied: .init(revision: record.revision, configSHA256: record.configSHA256, at: record.at),
+                                telemt: telemt, heartbeat: now, warnings: warnings, users: entries)
+        // The blocks are in evaluation order; they stand for the file only if that is the status's name order.
+        return (status, NodeStatus.isSortedByName(entries) ? lines.map(\.yaml) : [])
     }
 
-    /// A user's status line: the state from exact usage; the usage and reason from the bucketed
-    /// usage, so the file changes only when a bucket is crossed (a limited user shows at least its limit).
-    private func statusEntry(_ evaluation: UserEvaluation, spec: UserSpec?, zone: TimeZone, connections: UInt64) -> UserStatusEntry {
+    /// A user's evaluation as the status shows it: the state from exact usage; the usage (and so the
+    /// reason) bucketed, so the file changes only when a bucket is crossed (a limited user shows at
+    /// least its limit).
+    private static func bucketed(_ evaluation: UserEvaluation) -> UserEvaluation {
         var shown = UsageBucket.floor(evaluation.used, limit: evaluation.limit)
         if evaluation.state == .limited, let limit = evaluation.limit.byteCount { shown = max(shown, limit) }
-        let reason = spec.map { engine.machine.evaluate($0, observation: UserObservation(periodUsage: shown, firstConnection: evaluation.firstSeen), timeZone: zone, now: now).reason }
-        return UserStatusEntry(name: evaluation.user, state: evaluation.state.rawValue, reason: reason ?? evaluation.reason, period: evaluation.period,
-                               used: shown, limit: evaluation.limit, expire: evaluation.expire, firstSeen: evaluation.firstSeen, connections: connections)
+        var bucketed = evaluation
+        bucketed.used = shown
+        bucketed.nextChange = nil
+        return bucketed
     }
 
     private static func connections(_ snapshot: TelemtSnapshot) -> [String: UInt64] {
@@ -51,14 +57,16 @@ extension TickRun {
 
     /// Writes the status when it changed meaningfully (``NodeStatus/differsMeaningfully(from:)``) or the
     /// heartbeat is an hour old: to `<state_dir>/status/<node>.yaml`, and for a repository through the git source.
-    func writeStatus(_ status: NodeStatus, input: DesiredInput, state: StateDirectory, timeZone: TimeZone) async throws(EngineError) -> String? {
+    func writeStatus(_ status: NodeStatus, userYAML: [String]? = nil, input: DesiredInput, state: StateDirectory,
+                     timeZone: TimeZone) async throws(EngineError) -> String? {
         let path = state.statusFile(node: configuration.node)
         if let previous = previousStatus(state), now.timeIntervalSince(previous.heartbeat) < 3_600, !status.differsMeaningfully(from: previous) { return nil }
-        let bytes = Array(status.yaml(timeZone: timeZone).utf8)
+        let bytes = Array(status.yaml(timeZone: timeZone, userYAML: userYAML).utf8)
         if let source = input.source {
             do {
                 let result = try await source.writeStatus(node: configuration.node, contents: bytes)
                 try state.writeBytes(bytes, "status/\(configuration.node).yaml")
+                engine.files.remember(path, status)
                 switch result {
                 case .pushed(let commit, let branch, _): return "committed status/\(configuration.node).yaml as \(commit.short) on \(branch)"
                 case .unchanged(_, let branch): return "status/\(configuration.node).yaml on \(branch) already holds this status"
@@ -70,6 +78,7 @@ extension TickRun {
             }
         }
         try state.writeBytes(bytes, "status/\(configuration.node).yaml")
+        engine.files.remember(path, status)
         return path
     }
 }

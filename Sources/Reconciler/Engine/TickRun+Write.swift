@@ -13,6 +13,7 @@ extension TickRun {
         try state.write(PendingWrite(revision: input.revision, configSHA256: rendered.sha256), "pending.json")
         do {
             _ = try AtomicFileWriter(newFileMode: 0o600).write(rendered.bytes, to: configuration.telemt.config)
+            engine.files.remember(configuration.telemt.config, DiskConfig(bytes: rendered.bytes, sha256: rendered.sha256))
         } catch {
             throw EngineError(.telemtConfig, path: configuration.telemt.config, "\(error)", hint: "the previous config keeps serving; check the directory's permissions and free space")
         }
@@ -30,10 +31,15 @@ extension TickRun {
     }
 
     /// Sections telemt reads only at start that changed, and whether `[access]` changed at all.
+    /// Only the tables outside `[access…]` are parsed: those hold every setting read at start, and
+    /// the access tables of 100,000 users are most of the file.
     private func restartChanges(old: [UInt8]?, new: [UInt8]) -> (restart: [String], access: Bool) {
-        guard let old, let before = try? TemplateValidator.document(old), let after = try? TemplateValidator.document(new) else { return ([], true) }
-        let access = (try? ManagedTables.read(from: String(decoding: old, as: UTF8.self))) != (try? ManagedTables.read(from: String(decoding: new, as: UTF8.self)))
-        return (TemplateValidator.restartRequiredChanges(from: before, to: after), access)
+        guard let old else { return ([], true) }
+        let before = ConfigSections(old), after = ConfigSections(new)
+        guard let documentBefore = try? TemplateValidator.document(before.rest), let documentAfter = try? TemplateValidator.document(after.rest) else {
+            return ([], true)
+        }
+        return (TemplateValidator.restartRequiredChanges(from: documentBefore, to: documentAfter), before.access != after.access)
     }
 
     /// Runs `telemt.restart_command` when set; the note says what happened.
@@ -51,20 +57,24 @@ extension TickRun {
         return status == 0 ? what + "; ran the restart command" : what + "; the restart command failed (status \(status)): restart telemt by hand"
     }
 
+    /// What this tick applied: the record keeps the instant the config was first applied while its
+    /// hash and revision stay the same.
+    func appliedRecord(_ rendered: RenderedTick, input: DesiredInput, desired: DesiredState, evaluations: [UserEvaluation],
+                       previous: AppliedRecord?, keyFingerprint: String) -> AppliedRecord {
+        let since = previous.flatMap { $0.configSHA256 == rendered.sha256 && $0.revision == input.revision ? $0.at : nil } ?? now
+        return AppliedRecord(revision: input.revision, configSHA256: rendered.sha256, keyFingerprint: keyFingerprint, at: since,
+                             users: desired.users.map(UserSnapshot.init), evaluations: evaluations.map(AppliedRecord.Evaluation.init))
+    }
+
     /// Keeps what was applied: the render (0600, it holds secrets) and the record; clears the intent.
-    /// The record keeps the instant the config was first applied while its hash stays the same.
-    @discardableResult
-    func saveApplied(_ rendered: RenderedTick, input: DesiredInput, desired: DesiredState, evaluations: [UserEvaluation],
-                     previous: AppliedRecord?, keyFingerprint: String, state: StateDirectory) throws(EngineError) -> AppliedRecord {
+    func save(_ record: AppliedRecord, rendered: RenderedTick, previous: AppliedRecord?, state: StateDirectory) throws(EngineError) {
         if previous?.configSHA256 != rendered.sha256 || !FileManager.default.fileExists(atPath: state.lastGood) {
             try state.writeBytes(rendered.bytes, "last-good.toml")
         }
-        let since = previous.flatMap { $0.configSHA256 == rendered.sha256 && $0.revision == input.revision ? $0.at : nil } ?? now
-        let record = AppliedRecord(revision: input.revision, configSHA256: rendered.sha256, keyFingerprint: keyFingerprint, at: since,
-                                   users: desired.users.map(UserSnapshot.init),
-                                   evaluations: evaluations.map(AppliedRecord.Evaluation.init))
-        if record != previous { try state.write(record, "applied.json") }
+        if record != previous {
+            try state.writeBytes(record.encoded(), AppliedRecord.fileName)
+            engine.files.remember(state.file(AppliedRecord.fileName), record)
+        }
         state.remove("pending.json")
-        return record
     }
 }

@@ -4,6 +4,17 @@ import Spec
 import StatsSink
 import TelemtRender
 
+/// What the first steps of a tick found, for the rest of it.
+struct FullTick {
+    var input: DesiredInput
+    var applied: AppliedRecord?
+    var key: MasterKey
+    var disk: DiskConfig?
+    var checked: CheckedDesiredState
+    var store: SQLiteStatsStore
+    var snapshot: TelemtSnapshot?
+}
+
 /// The steps of one tick, in order; ``ReconcileEngine`` runs one per call.
 struct TickRun {
     let engine: ReconcileEngine
@@ -21,10 +32,14 @@ struct TickRun {
         let state = try StateDirectory(configuration.stateDirectory)
         let lock = try StateDirectoryLock(directory: state.path, wait: engine.lockWait)
         defer { withExtendedLifetime(lock) {} }
+        var timer = StepTimer()
         let input = try await DesiredInput.read(configuration, state: state)
-        let applied = engine.files.value(state.file("applied.json")) { state.read(AppliedRecord.self, "applied.json") }
+        let applied = engine.files.value(state.file(AppliedRecord.fileName)) {
+            FileManager.default.contents(atPath: state.file(AppliedRecord.fileName)).flatMap { AppliedRecord(encoded: Array($0)) }
+        }
+        timer.lap("source")
         do {
-            var report = try await apply(input, applied: applied, state: state)
+            var report = try await apply(input, applied: applied, state: state, timer: timer)
             report.notes = input.notes + report.notes
             return report
         } catch where error.code.reaction == .stalled || error.code == .key {
@@ -37,33 +52,90 @@ struct TickRun {
         }
     }
 
-    private func apply(_ input: DesiredInput, applied: AppliedRecord?, state: StateDirectory) async throws(EngineError) -> TickReport {
+    private func apply(_ input: DesiredInput, applied: AppliedRecord?, state: StateDirectory, timer: StepTimer) async throws(EngineError) -> TickReport {
+        var timer = timer
+        let memo = write ? engine.memo.take() : nil
         let key = try loadKey()
-        let disk = FileManager.default.contents(atPath: configuration.telemt.config).map { Array($0) }
-        let checked = try check(input.files, revision: input.revision, disk: disk)
-        let desired = checked.state
-        try guardRemoval(applied: applied, desired: desired)
+        let onDisk = readDisk()
+        timer.lap("read")
+        let checkKey = checkKey(input, disk: onDisk)
+        let checked = try check(input.files, key: checkKey, disk: onDisk)
+        if applied?.revision != input.revision { try guardRemoval(applied: applied, desired: checked.state) }
+        timer.lap("check")
         let store = try openStore(state)
         var report = TickReport(outcome: .unchanged, revision: input.revision)
         let snapshot = await scrapeAndRecord(store, state: state, report: &report)
-        let observations = try observe(store, desired: desired, pending: snapshot)
+        timer.lap("scrape")
+        if let memo, let applied, let memoKey = memoKey(input, checkKey: checkKey, key: key, disk: onDisk, applied: applied, store: store,
+                                                        snapshot: snapshot, timeZone: checked.state.timeZone),
+           memo.holds(for: memoKey, at: now, telemtStarted: Self.started(snapshot)) {
+            engine.memo.put(memo)
+            var fast = memoReport(memo, input: input, applied: applied)
+            fast.notes = report.notes
+            timer.lap("memo")
+            fast.steps = timer.steps
+            return fast
+        }
+        let tick = FullTick(input: input, applied: applied, key: key, disk: onDisk, checked: checked, store: store, snapshot: snapshot)
+        return try await full(tick, report: report, state: state, timer: timer)
+    }
+
+    /// Evaluates, renders, plans and (when writing) applies, records and reports the status; leaves a
+    /// memo for the next tick when everything went through. The render runs beside the domain diff,
+    /// and the state files are written beside the status's making (two cores at 100,000 users).
+    private func full(_ tick: FullTick, report: TickReport, state: StateDirectory, timer: StepTimer) async throws(EngineError) -> TickReport {
+        var timer = timer, report = report
+        let (input, applied, desired, disk) = (tick.input, tick.applied, tick.checked.state, tick.disk)
+        let observations = try observe(tick.store, desired: desired, pending: tick.snapshot)
+        timer.lap("observe")
         let evaluations = engine.machine.evaluate(desired, observations: observations, now: now)
-        let rendered = try renderOrReuse(desired, template: checked.template, evaluations: evaluations, key: key,
-                                         applied: applied, revision: input.revision, disk: disk)
-        report.plan = plan(input, applied: applied, desired: desired, observations: observations, disk: disk, rendered: rendered, warnings: checked.warnings)
+        timer.lap("evaluate")
+        async let rendering = BlockingWork.run { [self] in
+            Result { () throws(EngineError) in
+                try renderOrReuse(desired, template: tick.checked.template, evaluations: evaluations, key: tick.key,
+                                  applied: applied, revision: input.revision, disk: disk)
+            }
+        }
+        let changes = domainChanges(applied: applied, desired: desired, observations: observations, evaluations: evaluations)
         report.nextChange = UserStateMachine.soonestChange(evaluations)
         report.events = events(applied: applied, evaluations: evaluations, zone: desired.timeZone)
         report.drift = drift(disk: disk, applied: applied, state: state)
-        guard write else { return report }
-        try await writeConfig(rendered, disk: disk, input: input, desired: desired, report: &report, state: state)
-        let record = try saveApplied(rendered, input: input, desired: desired, evaluations: evaluations, previous: applied,
-                                     keyFingerprint: key.fingerprint, state: state)
-        let status = nodeStatus(record, desired: desired, evaluations: evaluations, snapshot: snapshot, report: report, state: state)
+        let rendered = try await rendering.get()
+        report.plan = plan(input, applied: applied, desired: desired, changes: changes, disk: disk?.bytes, rendered: rendered, warnings: tick.checked.warnings)
+        timer.lap("render and plan")
+        guard write else {
+            report.steps = timer.steps
+            return report
+        }
+        return try await apply(rendered, evaluations: evaluations, tick: tick, report: report, state: state, timer: timer)
+    }
+
+    /// Writes the config, the state files and the status.
+    private func apply(_ rendered: RenderedTick, evaluations: [UserEvaluation], tick: FullTick, report: TickReport, state: StateDirectory,
+                       timer: StepTimer) async throws(EngineError) -> TickReport {
+        var timer = timer, report = report
+        let (input, desired) = (tick.input, tick.checked.state)
+        try await writeConfig(rendered, disk: tick.disk?.bytes, input: input, desired: desired, report: &report, state: state)
+        let written = DiskConfig(bytes: rendered.bytes, sha256: rendered.sha256)
+        if input.files.template == nil { engine.cache.seed(checkKey(input, disk: written), tick.checked, template: rendered.bytes) }
+        let record = appliedRecord(rendered, input: input, desired: desired, evaluations: evaluations, previous: tick.applied,
+                                   keyFingerprint: tick.key.fingerprint)
+        async let saving = BlockingWork.run { [self] in
+            Result { () throws(EngineError) in try save(record, rendered: rendered, previous: tick.applied, state: state) }
+        }
+        let (status, userYAML) = nodeStatus(record, desired: desired, evaluations: evaluations, snapshot: tick.snapshot, report: report, state: state)
+        try await saving.get()
+        timer.lap("write")
         do {
-            report.statusWritten = try await writeStatus(status, input: input, state: state, timeZone: desired.timeZone)
+            report.statusWritten = try await writeStatus(status, userYAML: userYAML, input: input, state: state, timeZone: desired.timeZone)
+            let key = memoKey(input, checkKey: checkKey(input, disk: written), key: tick.key, disk: written, applied: record, store: tick.store,
+                              snapshot: tick.snapshot, timeZone: desired.timeZone)
+            engine.memo.put(memo(key: key, report: report, snapshot: tick.snapshot, state: state))
         } catch {
             report.notes.append("the status was not written back (\(error)); the config is applied and the next tick writes the status again")
         }
+        timer.lap("status")
+        report.steps = timer.steps
         return report
     }
 
@@ -75,10 +147,21 @@ struct TickRun {
         }
     }
 
-    private func check(_ files: DesiredFiles, revision: String, disk: [UInt8]?) throws(EngineError) -> CheckedDesiredState {
-        let template = files.template ?? disk.map { DesiredFile(path: configuration.telemt.config, bytes: $0) }
-        let key = revision + ":" + (template.map { Self.sha256($0.bytes) } ?? "none")
+    /// telemt's config on disk and its hash, read again only when the file changed.
+    private func readDisk() -> DiskConfig? {
+        let path = configuration.telemt.config
+        return engine.files.value(path) { FileManager.default.contents(atPath: path).map { DiskConfig(bytes: Array($0)) } }
+    }
+
+    private func check(_ files: DesiredFiles, key: String, disk: DiskConfig?) throws(EngineError) -> CheckedDesiredState {
+        let template = files.template ?? disk.map { DesiredFile(path: configuration.telemt.config, bytes: $0.bytes) }
         return try engine.cache.checked(key) { () throws(EngineError) in try checkUncached(files, template: template) }
+    }
+
+    /// The check's cache key: the revision and the template's hash (the config on disk when the
+    /// repository has no telemt.toml).
+    func checkKey(_ input: DesiredInput, disk: DiskConfig?) -> String {
+        input.revision + ":" + (input.files.template.map { Self.sha256($0.bytes) } ?? disk?.sha256 ?? "none")
     }
 
     private func checkUncached(_ files: DesiredFiles, template: DesiredFile?) throws(EngineError) -> CheckedDesiredState {
@@ -87,7 +170,7 @@ struct TickRun {
                               hint: "commit a telemt.toml, or point telemt.config (--telemt-config) at telemt's existing config.toml")
         }
         do {
-            return try DesiredStateCheck(files: files, template: template).run()
+            return try DesiredStateCheck(files: files, template: template, cache: engine.cache.parses).run()
         } catch {
             throw EngineError(.invalidRevision, Self.errorLines(error), hint: "fix it in a new commit; the last good config keeps serving")
         }

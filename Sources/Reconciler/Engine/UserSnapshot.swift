@@ -2,7 +2,7 @@ import Foundation
 public import Spec
 
 /// The fields of one user that a plan compares, as applied: from the spec of the applied revision
-/// (in CI) or from `applied.json` (on a host). No secret: an explicit secret is kept as a digest.
+/// (in CI) or from `applied.tsv` (on a host). No secret: an explicit secret is kept as a digest.
 public struct UserSnapshot: Sendable, Equatable, Codable {
     /// The name.
     public var name: String
@@ -35,6 +35,21 @@ public struct UserSnapshot: Sendable, Equatable, Codable {
         onHold = user.onHold?.seconds
         rotate = user.rotate
         secretDigest = user.secret.map { SecretDigest.of($0) }
+    }
+
+    /// A snapshot from its stored fields.
+    init(name: String, limit: UInt64?, reset: String, maxConnections: Int?, maxUniqueIPs: Int?, expire: Double?,
+         disabled: Bool, onHold: Int64?, rotate: Int, secretDigest: String?) {
+        self.name = name
+        self.limit = limit
+        self.reset = reset
+        self.maxConnections = maxConnections
+        self.maxUniqueIPs = maxUniqueIPs
+        self.expire = expire
+        self.disabled = disabled
+        self.onHold = onHold
+        self.rotate = rotate
+        self.secretDigest = secretDigest
     }
 
     /// The spec this snapshot describes (for re-evaluating its state).

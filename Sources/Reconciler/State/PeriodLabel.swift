@@ -1,5 +1,7 @@
 public import Foundation
 public import StatsSink
+import Spec
+import Synchronization
 
 /// Names of calendar periods as reasons print them: `2026-11-30`, `2026-W48`, `2026-11`, `2026`.
 public enum PeriodLabel {
@@ -22,9 +24,27 @@ public enum PeriodLabel {
 
     /// Where the usage was counted: `in 2026-11 (Europe/Moscow)`, or `in total` for `reset: none`.
     public static func phrase(of period: UsagePeriod, timeZone: TimeZone) -> String {
+        guard let start = period.interval?.start else { return "in total" }
+        let key = PhraseKey(reset: period.reset, start: start, zone: timeZone.identifier)
+        if let phrase = phrases.withLock({ $0[key] }) { return phrase }
         guard let label = label(of: period, timeZone: timeZone) else { return "in total" }
-        return "in \(label) (\(zoneName(timeZone)))"
+        let phrase = "in \(label) (\(zoneName(timeZone)))"
+        phrases.withLock { cache in
+            if cache.count >= 256 { cache.removeAll() }
+            cache[key] = phrase
+        }
+        return phrase
     }
+
+    private struct PhraseKey: Hashable {
+        var reset: ResetPeriod
+        var start: Date
+        var zone: String
+    }
+
+    /// Phrases already made: every user with the same reset rule shares one (a reason for each of
+    /// 100,000 users would otherwise ask the calendar 100,000 times).
+    private static let phrases = Mutex<[PhraseKey: String]>([:])
 
     /// The zone's name as the spec gives it; `UTC` where Foundation says `GMT`.
     public static func zoneName(_ timeZone: TimeZone) -> String {

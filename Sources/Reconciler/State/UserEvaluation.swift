@@ -1,5 +1,6 @@
 public import Foundation
 public import Spec
+import StatsSink
 
 /// What the state machine concluded about one user at one instant: plain fields, so that the status
 /// file can store them and `plan` can compare a previous evaluation with a new one.
@@ -12,7 +13,10 @@ public struct UserEvaluation: Sendable, Equatable {
     /// Where the user stands.
     public var state: UserState
     /// Why, in words for a review and free of secrets: `used 50.2 GiB of 50 GiB in 2026-11 (Europe/Moscow)`.
-    public var reason: String
+    /// Built from the other fields when asked for (a tick of 100,000 users prints few of them).
+    public var reason: String {
+        UserReason.text(self)
+    }
     /// The reset rule the usage was counted under.
     public var reset: ResetPeriod
     /// The current calendar period of ``reset`` in ``timeZone``; `nil` for `reset: none`.
@@ -33,16 +37,19 @@ public struct UserEvaluation: Sendable, Equatable {
     public var nextChange: Date?
     /// The spec's time zone, in which periods are counted and instants are printed.
     public var timeZone: TimeZone
+    /// The spec's `on_hold`, which the reason of an `on_hold` user names.
+    public var onHold: SpecDuration?
+    /// Whether ``expire`` is the first connection + `on_hold` rather than the spec's `expire`.
+    public var expiryFromHold: Bool
 
     /// Creates an evaluation from stored fields (the state machine makes new ones).
     public init(
-        user: String, state: UserState, reason: String, reset: ResetPeriod, period: DateInterval?,
+        user: String, state: UserState, reset: ResetPeriod, period: DateInterval?,
         used: UInt64, limit: DataLimit, expire: Date?, firstSeen: Date?, expiringSoon: Bool,
-        nextChange: Date?, timeZone: TimeZone
+        nextChange: Date?, timeZone: TimeZone, onHold: SpecDuration? = nil, expiryFromHold: Bool = false
     ) {
         self.user = user
         self.state = state
-        self.reason = reason
         self.reset = reset
         self.period = period
         self.used = used
@@ -52,5 +59,14 @@ public struct UserEvaluation: Sendable, Equatable {
         self.expiringSoon = expiringSoon
         self.nextChange = nextChange
         self.timeZone = timeZone
+        self.onHold = onHold
+        self.expiryFromHold = expiryFromHold
+    }
+}
+
+extension UserEvaluation {
+    /// ``period`` with its reset rule, as the usage phrases name it.
+    var usagePeriod: UsagePeriod {
+        UsagePeriod(reset: reset, interval: period)
     }
 }

@@ -15,8 +15,9 @@ struct UserFacts {
 
     /// Resolves the facts of `user` at `now`: the expiry is the earlier of `expire` and the first
     /// connection + `on_hold` (an `expire` that ties with it wins, as the one written down).
-    init(user: UserSpec, observation: UserObservation, timeZone: TimeZone, now: Date) {
-        period = UsagePeriod.containing(now, reset: user.reset, timeZone: timeZone)
+    /// `period` is the current period of the user's `reset`, when the caller already knows it.
+    init(user: UserSpec, observation: UserObservation, timeZone: TimeZone, now: Date, period: UsagePeriod? = nil) {
+        self.period = period ?? UsagePeriod.containing(now, reset: user.reset, timeZone: timeZone)
         used = observation.periodUsage
         let holdEnd = observation.firstConnection.flatMap { first in
             user.onHold.map { first.addingTimeInterval(TimeInterval($0.seconds)) }

@@ -4,21 +4,22 @@ import StatsSink
 
 /// The texts of ``UserEvaluation/reason`` and of events: short, like a line in a review, never a secret.
 enum UserReason {
-    /// The reason for `state`.
-    static func text(state: UserState, user: UserSpec, facts: UserFacts, timeZone: TimeZone) -> String {
-        switch state {
+    /// The reason of `evaluation`'s state.
+    static func text(_ evaluation: UserEvaluation) -> String {
+        let zone = evaluation.timeZone
+        switch evaluation.state {
         case .disabled:
             return "disabled in the spec"
         case .expired:
-            return expired(facts, onHold: user.onHold, timeZone: timeZone)
+            return expired(evaluation.expire, fromHold: evaluation.expiryFromHold ? evaluation.onHold : nil, timeZone: zone)
         case .limited:
-            return usage(used: facts.used, limit: user.dataLimit, period: facts.period, timeZone: timeZone)
+            return usage(used: evaluation.used, limit: evaluation.limit, period: evaluation.usagePeriod, timeZone: zone)
         case .onHold:
-            return "on hold: \(duration(user.onHold ?? SpecDuration(seconds: 0))) from the first connection"
+            return "on hold: \(duration(evaluation.onHold ?? SpecDuration(seconds: 0))) from the first connection"
         case .active:
-            let usage = usage(used: facts.used, limit: user.dataLimit, period: facts.period, timeZone: timeZone)
-            guard let expiry = facts.expiry else { return usage }
-            return "\(usage), expires \(InstantFormat.string(expiry, timeZone: timeZone))"
+            let usage = usage(used: evaluation.used, limit: evaluation.limit, period: evaluation.usagePeriod, timeZone: zone)
+            guard let expiry = evaluation.expire else { return usage }
+            return "\(usage), expires \(InstantFormat.string(expiry, timeZone: zone))"
         }
     }
 
@@ -31,10 +32,10 @@ enum UserReason {
     }
 
     /// `expired 2026-11-30 23:59:59 +03:00`, with `, 30d after the first connection` when `on_hold` set it.
-    static func expired(_ facts: UserFacts, onHold: SpecDuration?, timeZone: TimeZone) -> String {
-        guard let expiry = facts.expiry else { return "expired" }
+    static func expired(_ expiry: Date?, fromHold onHold: SpecDuration?, timeZone: TimeZone) -> String {
+        guard let expiry else { return "expired" }
         let text = "expired \(InstantFormat.string(expiry, timeZone: timeZone))"
-        guard facts.expiryFromHold, let onHold else { return text }
+        guard let onHold else { return text }
         return "\(text), \(duration(onHold)) after the first connection"
     }
 

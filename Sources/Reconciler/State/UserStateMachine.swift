@@ -1,5 +1,6 @@
 public import Foundation
 public import Spec
+import StatsSink
 
 /// The user state machine: a pure value that turns (user spec, observation, time zone, clock) into a
 /// ``UserEvaluation``, and two evaluations into ``UserEvent``s. No I/O and no clock of its own: `now`
@@ -36,26 +37,34 @@ public struct UserStateMachine: Sendable, Equatable {
     public func evaluate(
         _ user: UserSpec, observation: UserObservation, timeZone: TimeZone, now: Date
     ) -> UserEvaluation {
-        let facts = UserFacts(user: user, observation: observation, timeZone: timeZone, now: now)
-        let state = Self.state(of: user, facts: facts, observation: observation, now: now)
-        let soon = isExpiringSoon(state: state, expiry: facts.expiry, now: now)
-        return UserEvaluation(
-            user: user.name, state: state,
-            reason: UserReason.text(state: state, user: user, facts: facts, timeZone: timeZone),
-            reset: user.reset, period: facts.period.interval, used: facts.used, limit: user.dataLimit,
-            expire: facts.expiry, firstSeen: observation.firstConnection, expiringSoon: soon,
-            nextChange: nextChange(state: state, facts: facts, now: now), timeZone: timeZone
-        )
+        evaluate(user, observation: observation, timeZone: timeZone, now: now, period: nil)
     }
 
     /// Evaluates every user of `desired` at `now`, in the spec's order; a user missing from
-    /// `observations` has used nothing and never connected.
+    /// `observations` has used nothing and never connected. Each reset rule's period is computed once.
     public func evaluate(
         _ desired: DesiredState, observations: [String: UserObservation], now: Date
     ) -> [UserEvaluation] {
-        desired.users.map { user in
-            evaluate(user, observation: observations[user.name] ?? UserObservation(), timeZone: desired.timeZone, now: now)
+        var periods: [ResetPeriod: UsagePeriod] = [:]
+        return desired.users.map { user in
+            let period = periods[user.reset] ?? UsagePeriod.containing(now, reset: user.reset, timeZone: desired.timeZone)
+            periods[user.reset] = period
+            return evaluate(user, observation: observations[user.name] ?? UserObservation(), timeZone: desired.timeZone, now: now, period: period)
         }
+    }
+
+    private func evaluate(
+        _ user: UserSpec, observation: UserObservation, timeZone: TimeZone, now: Date, period: UsagePeriod?
+    ) -> UserEvaluation {
+        let facts = UserFacts(user: user, observation: observation, timeZone: timeZone, now: now, period: period)
+        let state = Self.state(of: user, facts: facts, observation: observation, now: now)
+        return UserEvaluation(
+            user: user.name, state: state, reset: user.reset, period: facts.period.interval, used: facts.used,
+            limit: user.dataLimit, expire: facts.expiry, firstSeen: observation.firstConnection,
+            expiringSoon: isExpiringSoon(state: state, expiry: facts.expiry, now: now),
+            nextChange: nextChange(state: state, facts: facts, now: now), timeZone: timeZone,
+            onHold: user.onHold, expiryFromHold: facts.expiryFromHold
+        )
     }
 
     /// The soonest ``UserEvaluation/nextChange`` of `evaluations`: what a reconcile loop sleeps until

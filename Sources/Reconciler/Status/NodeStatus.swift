@@ -91,6 +91,13 @@ public struct NodeStatus: Sendable, Equatable {
         self.telemt = telemt
         self.heartbeat = heartbeat
         self.warnings = warnings
-        self.users = users.sorted { $0.name < $1.name }
+        self.users = Self.isSortedByName(users) ? users : users.sorted { $0.name < $1.name }
+    }
+}
+
+extension NodeStatus {
+    /// Whether `users` are already in name order (the spec's users are; checking is cheaper than sorting).
+    static func isSortedByName(_ users: [UserStatusEntry]) -> Bool {
+        zip(users, users.dropFirst()).allSatisfy { $0.name < $1.name }
     }
 }

@@ -50,9 +50,10 @@ public enum StatusText {
     static func quoted(_ text: String) -> String { JSONValue.quoted(text) }
 
     /// A user name as a YAML key: plain when YAML would read it back as the same string.
+    private static let reservedKeys: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"]
+
     static func key(_ name: String) -> String {
-        let reserved: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"]
-        let plain = name.first.map { $0.isLetter || $0 == "_" } == true && !reserved.contains(name.lowercased())
+        let plain = name.first.map { $0.isLetter || $0 == "_" } == true && (name.utf8.count > 5 || !reservedKeys.contains(name.lowercased()))
         return plain ? name : quoted(name)
     }
 }

@@ -114,7 +114,8 @@ struct ReconcileEngineTests {
         }
         texts.append(try host.committedStatus())
         let stateFiles = try FileManager.default.subpathsOfDirectory(atPath: host.scratch.path("state").path)
-            .filter { ["applied.json", "status/eu-1.yaml"].contains($0) }
+            .filter { ["applied.tsv", "status/eu-1.yaml"].contains($0) }
+        #expect(stateFiles.count == 2, "the state files checked for secrets exist")
         texts += try stateFiles.map { try String(contentsOfFile: host.scratch.path("state/\($0)").path, encoding: .utf8) }
         #expect(plan.plan?.changes.map(\.line).contains("↻ bob secret rotated: the old link stops working") == true)
         let secrets = try ManagedTables.read(from: host.configText).map(\.secret) + ["0123456789abcdef0123456789abcdef"]

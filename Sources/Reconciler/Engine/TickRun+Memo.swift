@@ -1,0 +1,42 @@
+import Foundation
+import Spec
+import StatsSink
+import TelemtRender
+
+extension TickRun {
+    /// The inputs a ``TickMemo`` is keyed by, or nil when a memo cannot apply (nothing applied yet,
+    /// or the config on disk is not the one applied).
+    func memoKey(_ input: DesiredInput, checkKey: String, key: MasterKey, disk: DiskConfig?, applied: AppliedRecord?,
+                 store: SQLiteStatsStore, snapshot: TelemtSnapshot?, timeZone: TimeZone) -> [String]? {
+        guard let disk, let applied, applied.revision == input.revision, applied.configSHA256 == disk.sha256,
+              applied.keyFingerprint == key.fingerprint, let version = try? store.usageVersion(node: configuration.node) else { return nil }
+        let periods = ResetPeriod.allCases.map { reset in
+            UsagePeriod.containing(now, reset: reset, timeZone: timeZone).interval.map { "\($0.start.timeIntervalSince1970)" } ?? "-"
+        }
+        let telemt = snapshot.map { "telemt \($0.version ?? "")" } ?? "no telemt"
+        return [input.revision, checkKey, disk.sha256, version, telemt] + periods
+    }
+
+    /// The report of a tick whose inputs match the memo: nothing to evaluate, render, write or report.
+    func memoReport(_ memo: TickMemo, input: DesiredInput, applied: AppliedRecord) -> TickReport {
+        var report = TickReport(outcome: .unchanged, revision: input.revision)
+        report.plan = Plan(node: configuration.node, revision: input.revision, appliedRevision: applied.revision, changes: [],
+                           config: nil, warnings: memo.warnings)
+        report.nextChange = memo.nextChange
+        return report
+    }
+
+    /// The memo a clean full tick leaves: valid until the soonest state change or the hour the status
+    /// heartbeat is due, whichever is first.
+    func memo(key: [String]?, report: TickReport, snapshot: TelemtSnapshot?, state: StateDirectory) -> TickMemo? {
+        guard let key, let heartbeat = report.statusWritten != nil ? now : previousStatus(state)?.heartbeat else { return nil }
+        let due = heartbeat.addingTimeInterval(3_600)
+        return TickMemo(key: key, evaluatedAt: now, validUntil: min(report.nextChange ?? due, due),
+                        nextChange: report.nextChange, warnings: report.plan?.warnings ?? [], telemtStarted: Self.started(snapshot))
+    }
+
+    /// When telemt started, by the scrape's clock and telemt's uptime.
+    static func started(_ snapshot: TelemtSnapshot?) -> Date? {
+        snapshot.map { $0.scrapedAt.addingTimeInterval(-$0.uptime) }
+    }
+}
