@@ -11,11 +11,11 @@ extension StatsBenchmark {
             let output = Pipe()
             process.standardOutput = output
             var printed = 0
-            let seconds = try measure {
-                try process.run()
-                printed = output.fileHandleForReading.readDataToEndOfFile().count
-                process.waitUntilExit()
-            }
+            let start = DispatchTime.now().uptimeNanoseconds
+            try process.run()
+            printed = output.fileHandleForReading.readDataToEndOfFile().count
+            process.waitUntilExit()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             guard process.terminationStatus == 0, printed > 0 else {
                 throw CommandFailed(cli: cli, status: process.terminationStatus)
             }

@@ -30,13 +30,13 @@ enum StatsBenchmark {
         }
     }
 
-    static func run(arguments: [String]) throws {
+    static func run(arguments: [String]) async throws {
         let options = Options(arguments: arguments)
         let path = options.directory + "/bench-stats-\(getpid()).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try SQLiteStatsStore(path: path)
         let start = Date().addingTimeInterval(-Double(options.days) * 86_400)
-        let seedSeconds = try measure { try seed(store, users: options.users, hours: options.days * 24, from: start) }
+        let seedSeconds = try await measure { try await seed(store, users: options.users, hours: options.days * 24, from: start) }
         let texts = (0..<options.iterations).map { metricsText(users: options.users, hour: options.days * 24 + $0) }
         if let sampleOut = options.sampleOut { try texts[0].write(toFile: sampleOut, atomically: true, encoding: .utf8) }
         var scrapeTimes: [Double] = []
@@ -44,22 +44,23 @@ enum StatsBenchmark {
         for (index, text) in texts.enumerated() {
             let at = start.addingTimeInterval(Double(options.days * 24 + index) * 3_600)
             var parsed: Double = 0
-            scrapeTimes.append(try measure {
+            scrapeTimes.append(try await measure {
                 var snapshot: TelemtSnapshot?
-                parsed = try measure {
+                parsed = try await measure {
                     snapshot = try TelemtSnapshot(document: try PrometheusParser().parse(text), scrapedAt: at)
                 }
-                _ = try store.record(snapshot!, node: "bench")
+                _ = try await store.record(snapshot!, node: "bench")
             })
             parseTimes.append(parsed)
         }
         let now = start.addingTimeInterval(Double(options.days * 24 + options.iterations) * 3_600)
         let moscow = TimeZone(identifier: "Europe/Moscow")!
-        let usageTimes = try (0..<options.iterations).map { _ in
-            try measure { _ = try store.usage(period: .monthly, timeZone: moscow, at: now) }
+        var usageTimes: [Double] = [], reportTimes: [Double] = []
+        for _ in 0..<options.iterations {
+            usageTimes.append(try await measure { _ = try await store.usage(period: .monthly, timeZone: moscow, at: now) })
         }
-        let reportTimes = try (0..<max(3, options.iterations / 3)).map { _ in
-            try measure { _ = try UsageReport(store: store, reset: .monthly, timeZone: moscow, at: now) }
+        for _ in 0..<max(3, options.iterations / 3) {
+            reportTimes.append(try await measure { _ = try await UsageReport(store: store, reset: .monthly, timeZone: moscow, at: now) })
         }
         let commandRows = try options.commands.map { try Self.commandTimes(cli: $0, database: path, runs: 5) }
         printTable(
@@ -69,13 +70,13 @@ enum StatsBenchmark {
     }
 
     /// One scrape an hour for `hours` hours, every user active, through the real recording path.
-    private static func seed(_ store: SQLiteStatsStore, users: Int, hours: Int, from start: Date) throws {
+    private static func seed(_ store: SQLiteStatsStore, users: Int, hours: Int, from start: Date) async throws {
         for hour in 0..<hours {
             let snapshot = TelemtSnapshot(
                 scrapedAt: start.addingTimeInterval(Double(hour) * 3_600), uptime: 1_000 + Double(hour) * 3_600,
                 users: counters(users: users, hour: hour)
             )
-            _ = try store.record(snapshot, node: "bench")
+            _ = try await store.record(snapshot, node: "bench")
         }
     }
 
@@ -91,9 +92,9 @@ enum StatsBenchmark {
         return result
     }
 
-    static func measure(_ body: () throws -> Void) throws -> Double {
+    static func measure(_ body: () async throws -> Void) async throws -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
-        try body()
+        try await body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 

@@ -25,7 +25,7 @@ case "generate-users":
     print("wrote \(count) users (\(yaml.utf8.count) bytes) to \(arguments[2])")
 case "stats":
     do {
-        try StatsBenchmark.run(arguments: Array(arguments.dropFirst()))
+        try await StatsBenchmark.run(arguments: Array(arguments.dropFirst()))
     } catch {
         FileHandle.standardError.write(Data("stats benchmark failed: \(error)\n".utf8))
         exit(1)

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import Reconciler
 import StatsSink
 
 /// `telemt-gitops scrape`: one scrape of telemt's /metrics, recorded into the stats store.
-struct ScrapeCommand: ParsableCommand {
+struct ScrapeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scrape",
         abstract: "Scrape telemt's /metrics once and record the new traffic.",
@@ -68,13 +69,14 @@ struct ScrapeCommand: ParsableCommand {
         )
     }
 
-    func run() throws {
-        let snapshot = try scraper().scrape()
+    func run() async throws {
+        let scraper = try scraper()
+        let snapshot = try await BlockingWork.run { try scraper.scrape() }
         let store = try SQLiteStatsStore(path: db)
         let directory = (db as NSString).deletingLastPathComponent
         let recorder = try RecorderInstance.load(directory: directory.isEmpty ? "." : directory)
-        let result = try store.record(snapshot, node: node, recorder: recorder, takeOver: takeOverNode)
-        try retention.apply(to: store, now: snapshot.scrapedAt)
+        let result = try await store.record(snapshot, node: node, recorder: recorder, takeOver: takeOverNode)
+        try await retention.apply(to: store, now: snapshot.scrapedAt)
         print(summary(snapshot, result))
         if let warning = coverageWarning(snapshot, result) { Console.error(warning) }
         guard !result.deltas.isEmpty else { return }

@@ -4,7 +4,7 @@ import Spec
 import StatsSink
 
 /// `telemt-gitops usage`: recorded traffic per user for the current period, as a table or JSON.
-struct UsageCommand: ParsableCommand {
+struct UsageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "usage",
         abstract: "Show recorded traffic per user in the current period.",
@@ -38,15 +38,15 @@ struct UsageCommand: ParsableCommand {
         _ = try reset()
     }
 
-    func run() throws {
+    func run() async throws {
         guard let zone = checkedZone() else { throw ExitCode.failure }
         guard FileManager.default.fileExists(atPath: db) else {
             Console.error("error: no stats database at \(db); run 'telemt-gitops scrape --db \(db)' first")
             throw ExitCode.failure
         }
         let store = try SQLiteStatsStore(path: db)
-        try checkFilter(store)
-        var report = try UsageReport(
+        try await checkFilter(store)
+        var report = try await UsageReport(
             store: store, reset: try reset(), timeZone: zone, at: Date(), filter: UsageFilter(node: node, user: user)
         )
         report.timeZone = timezone
@@ -70,15 +70,15 @@ struct UsageCommand: ParsableCommand {
     }
 
     /// Refuses a `--node` or user the store has never recorded, with the closest name it has.
-    private func checkFilter(_ store: SQLiteStatsStore) throws {
+    private func checkFilter(_ store: SQLiteStatsStore) async throws {
         if let node {
-            let nodes = try store.nodes()
+            let nodes = try await store.nodes()
             guard nodes.contains(node) else {
                 throw unknown("no scrape recorded for node", node, among: nodes, known: "nodes recorded")
             }
         }
         if let user {
-            let users = try store.usage(in: nil, filter: UsageFilter(node: node)).map(\.user)
+            let users = try await store.usage(in: nil, filter: UsageFilter(node: node)).map(\.user)
             guard users.contains(user) else {
                 throw unknown("no traffic recorded for user", user, among: users, known: "users with traffic")
             }

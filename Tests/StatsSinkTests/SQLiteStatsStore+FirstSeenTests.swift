@@ -14,23 +14,23 @@ struct SQLiteStatsStoreFirstSeenTests {
         )
     }
 
-    @Test func theFirstTrafficOrConnectionIsKeptPerNode() throws {
+    @Test func theFirstTrafficOrConnectionIsKeptPerNode() async throws {
         let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
-        _ = try store.record(snapshot(0, ["idle": (0, 0), "talker": (10, 0)]), node: "n1")
-        _ = try store.record(snapshot(1, ["idle": (0, 1), "talker": (20, 0)]), node: "n1")
-        _ = try store.record(snapshot(2, ["idle": (5, 1), "talker": (30, 0)]), node: "n1")
-        _ = try store.record(snapshot(3, ["idle": (9, 0)], node: 100), node: "n2")
-        #expect(try store.firstSeen(node: "n1") == ["talker": t0, "idle": t0.addingTimeInterval(60)])
-        #expect(try store.firstSeen(node: "n2") == ["idle": t0.addingTimeInterval(180)])
-        #expect(try store.firstSeen(node: nil) == ["talker": t0, "idle": t0.addingTimeInterval(60)])
+        _ = try await store.record(snapshot(0, ["idle": (0, 0), "talker": (10, 0)]), node: "n1")
+        _ = try await store.record(snapshot(1, ["idle": (0, 1), "talker": (20, 0)]), node: "n1")
+        _ = try await store.record(snapshot(2, ["idle": (5, 1), "talker": (30, 0)]), node: "n1")
+        _ = try await store.record(snapshot(3, ["idle": (9, 0)], node: 100), node: "n2")
+        #expect(try await store.firstSeen(node: "n1") == ["talker": t0, "idle": t0.addingTimeInterval(60)])
+        #expect(try await store.firstSeen(node: "n2") == ["idle": t0.addingTimeInterval(180)])
+        #expect(try await store.firstSeen(node: nil) == ["talker": t0, "idle": t0.addingTimeInterval(60)])
     }
 
-    @Test func aScrapeThatIsNotCommittedSetsNothing() throws {
+    @Test func aScrapeThatIsNotCommittedSetsNothing() async throws {
         var store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
         struct Killed: Error {}
         store.beforeCommit = { throw Killed() }
-        #expect(throws: StatsStoreError.self) { try store.record(snapshot(0, ["a": (10, 1)]), node: "n1") }
+        await #expect(throws: StatsStoreError.self) { try await store.record(snapshot(0, ["a": (10, 1)]), node: "n1") }
         store.beforeCommit = nil
-        #expect(try store.firstSeen(node: "n1").isEmpty)
+        #expect(try await store.firstSeen(node: "n1").isEmpty)
     }
 }

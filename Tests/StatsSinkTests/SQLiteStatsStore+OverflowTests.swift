@@ -11,7 +11,7 @@ struct SQLiteStatsStoreOverflowTests {
     static let ceiling = UInt64(Int64.max)
 
     @Test(arguments: [UInt64(1) << 63, UInt64(Int64.max), UInt64(Int64.max) + 2, UInt64.max, UInt64.max - 1])
-    func hugeDeltasSaturateEverywhereAndStayIntegers(huge: UInt64) throws {
+    func hugeDeltasSaturateEverywhereAndStayIntegers(huge: UInt64) async throws {
         let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
         for scrape in 0..<4 {
             let at = t0.addingTimeInterval(Double(scrape) * 400)
@@ -24,20 +24,20 @@ struct SQLiteStatsStoreOverflowTests {
         // Four scrapes of at least 2⁶² − 1 bytes per component exceed 8 EiB in every component.
         let big = UserUsage(user: "big", fromClient: Self.ceiling, toClient: Self.ceiling, unsplit: Self.ceiling)
         let small = UserUsage(user: "small", fromClient: 40, toClient: 80, unsplit: 120)
-        #expect(try store.lifetimeUsage() == [big, small])
-        #expect(try store.lifetimeUsage(filter: UsageFilter(node: "n1")).first?.fromClient == Self.ceiling)
+        #expect(try await store.lifetimeUsage() == [big, small])
+        #expect(try await store.lifetimeUsage(filter: UsageFilter(node: "n1")).first?.fromClient == Self.ceiling)
         let utc = try #require(TimeZone(identifier: "UTC"))
         for reset in [ResetPeriod.daily, .weekly, .monthly, .yearly] {
-            #expect(try store.usage(period: reset, timeZone: utc, at: t0) == [big, small], "\(reset)")
+            #expect(try await store.usage(period: reset, timeZone: utc, at: t0) == [big, small], "\(reset)")
         }
-        let report = try UsageReport(store: store, reset: .monthly, timeZone: utc, at: t0.addingTimeInterval(3_600))
+        let report = try await UsageReport(store: store, reset: .monthly, timeZone: utc, at: t0.addingTimeInterval(3_600))
         #expect(report.rows.map(\.user) == ["big", "small"])
         #expect(report.rows[0].total == big.total && report.rows[0].lifetime == big.total && report.rows[0].trend.last == big.total)
     }
 
     /// Property: several users and nodes with random deltas, some near 2⁶³ and 2⁶⁴, over a few
     /// days: every span equals the reference sum of its deltas, saturated per component at 8 EiB.
-    @Test func randomHugeAndSmallDeltasMatchSaturatedReference() throws {
+    @Test func randomHugeAndSmallDeltasMatchSaturatedReference() async throws {
         let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
         var random = SeededGenerator(seed: 83)
         var recorded: [(quarter: Int64, delta: TrafficDelta)] = []
@@ -64,9 +64,9 @@ struct SQLiteStatsStoreOverflowTests {
             let expected = (0..<edges.count - 1).map { span in
                 Self.saturatedSums(recorded.filter { $0.quarter >= edges[span] && $0.quarter < edges[span + 1] }.map(\.delta))
             }
-            #expect(try store.usage(between: boundaries, filter: .all) == expected)
+            #expect(try await store.usage(between: boundaries, filter: .all) == expected)
         }
-        #expect(try store.lifetimeUsage() == Self.saturatedSums(recorded.map(\.delta)))
+        #expect(try await store.lifetimeUsage() == Self.saturatedSums(recorded.map(\.delta)))
     }
 
     /// Per user, each component summed exactly and then clamped to 8 EiB; users with nothing omitted.
@@ -84,13 +84,13 @@ struct SQLiteStatsStoreOverflowTests {
 
     /// A v2 store whose totals overflowed into REAL (what `from_client + excluded.from_client` did)
     /// is repaired by migration v3: integers saturated at 8 EiB, readable again, hourly history kept.
-    @Test func migrationV3RepairsRealTotalsAndKeepsHourlyHistory() throws {
+    @Test func migrationV3RepairsRealTotalsAndKeepsHourlyHistory() async throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("v2.sqlite").path
         let queue = try DatabaseQueue(path: path)
         try SQLiteStatsStore.migrator.migrate(queue, upTo: "v2: per-user lifetime totals")
-        try queue.write { db in
+        try await queue.write { db in
             try db.execute(sql: """
                 INSERT INTO traffic_hourly VALUES (1800003600, 'n1', 'big', 1.8446744073709552e19, 5), (1800003600, 'n1', 'ok', 7, 8);
                 INSERT INTO traffic_daily VALUES (1799971200, 'n1', 'big', 1.8446744073709552e19, 5), (1799971200, 'n1', 'ok', 7, 8);
@@ -102,9 +102,10 @@ struct SQLiteStatsStoreOverflowTests {
         #expect(try store.nonIntegerTrafficValues() == 0)
         let big = UserUsage(user: "big", fromClient: Self.ceiling, toClient: 5)
         let ok = UserUsage(user: "ok", fromClient: 7, toClient: 8)
-        #expect(try store.lifetimeUsage() == [big, ok])
+        #expect(try await store.lifetimeUsage() == [big, ok])
         let hour = DateInterval(start: Date(timeIntervalSince1970: 1_800_003_600), duration: 3_600)
-        #expect(try store.usage(in: hour, filter: .all) == [big, ok])
-        #expect(try store.rowCount(.hourly) == 2 && store.rowCount(.quarter) == 0)
+        #expect(try await store.usage(in: hour, filter: .all) == [big, ok])
+        #expect(try await store.rowCount(.hourly) == 2)
+        #expect(try await store.rowCount(.quarter) == 0)
     }
 }

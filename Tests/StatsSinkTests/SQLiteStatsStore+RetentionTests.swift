@@ -45,10 +45,10 @@ struct SQLiteStatsStoreRetentionTests {
     /// Property: after pruning at random cutoffs (in one to three runs), lifetime totals are
     /// unchanged, and every span equals the unpruned span between its effective boundaries:
     /// unchanged while fine, degraded to hours, then UTC days, exactly as documented.
-    @Test func pruningKeepsTotalsAndDegradesExactlyAsDocumented() throws {
+    @Test func pruningKeepsTotalsAndDegradesExactlyAsDocumented() async throws {
         let original = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
         try recordHistory(original, seed: 97)
-        let lifetime = try original.lifetimeUsage()
+        let lifetime = try await original.lifetimeUsage()
         var random = SeededGenerator(seed: 101)
         for _ in 0..<6 {
             let store = try original.copy()
@@ -61,7 +61,7 @@ struct SQLiteStatsStoreRetentionTests {
                     hours: .random(in: quarterDays...days, using: &random) * 86_400, scrapes: .random(in: 0...days, using: &random) * 86_400
                 )
                 let cutoffs = policy.cutoffs(now: end.addingTimeInterval(Double(run) * 7_200))
-                try store.prune(cutoffs)
+                try await store.prune(cutoffs)
                 applied.append(cutoffs)
             }
             // Each level is as pruned as its most advanced run left it.
@@ -70,7 +70,7 @@ struct SQLiteStatsStoreRetentionTests {
                 let quarter = TimeBuckets.roundDown(TimeBuckets.seconds(cutoffs.quarterHours, rounding: .down), to: 3_600)
                 return TimeBuckets.roundDown(min(TimeBuckets.seconds(cutoffs.hours, rounding: .down), quarter), to: 86_400)
             }.max()!
-            #expect(try store.lifetimeUsage() == lifetime)
+            #expect(try await store.lifetimeUsage() == lifetime)
             for _ in 0..<40 {
                 var boundaries = [t0.addingTimeInterval(.random(in: 0...(days * 86_400), using: &random))]
                 let longest: TimeInterval = [20_000, 5 * 86_400].randomElement(using: &random)!
@@ -79,8 +79,9 @@ struct SQLiteStatsStoreRetentionTests {
                 }
                 let moved = boundaries.map { Self.effectiveBoundary($0, quarterCut: quarterCut, hourCut: hourCut) }
                 for filter in [UsageFilter.all, UsageFilter(user: "c"), UsageFilter(node: "n2")] {
-                    let pruned = try store.usage(between: boundaries, filter: filter)
-                    #expect(try pruned == original.usage(between: moved, filter: filter), "\(boundaries) → \(moved)")
+                    let pruned = try await store.usage(between: boundaries, filter: filter)
+                    let unpruned = try await original.usage(between: moved, filter: filter)
+                    #expect(pruned == unpruned, "\(boundaries) → \(moved)")
                 }
             }
             try expectPruned(store, raw: applied.map(\.rawTraffic).max()!, scrapes: applied.last!.scrapes, quarterCut: quarterCut)
@@ -105,18 +106,19 @@ struct SQLiteStatsStoreRetentionTests {
         }
     }
 
-    @Test func lateScrapeIntoFoldedHourIsAddedToTheHour() throws {
+    @Test func lateScrapeIntoFoldedHourIsAddedToTheHour() async throws {
         let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
         let hour = Date(timeIntervalSince1970: 1_800_003_600)
         try store.recordDeltas([TrafficDelta(user: "a", fromClient: 5, toClient: 6, unsplit: 7)], at: hour.addingTimeInterval(100))
         let cutoffs = RetentionCutoffs(rawTraffic: hour, quarterHours: hour.addingTimeInterval(7_200), hours: hour, scrapes: hour)
-        #expect(try store.prune(cutoffs).quarterRows == 1)
+        #expect(try await store.prune(cutoffs).quarterRows == 1)
         try store.recordDeltas([TrafficDelta(user: "a", fromClient: 1, toClient: 1, unsplit: 1)], at: hour.addingTimeInterval(2_000))
-        #expect(try store.prune(cutoffs) == PruneResult(rawRows: 0, quarterRows: 1, hourlyRows: 0, scrapes: 0))
-        #expect(try store.rowCount(.hourly) == 1 && store.rowCount(.quarter) == 0)
+        #expect(try await store.prune(cutoffs) == PruneResult(rawRows: 0, quarterRows: 1, hourlyRows: 0, scrapes: 0))
+        #expect(try await store.rowCount(.hourly) == 1)
+        #expect(try await store.rowCount(.quarter) == 0)
         let expected = [UserUsage(user: "a", fromClient: 6, toClient: 7, unsplit: 8)]
-        #expect(try store.usage(in: DateInterval(start: hour, duration: 3_600), filter: .all) == expected)
-        #expect(try store.lifetimeUsage() == expected)
+        #expect(try await store.usage(in: DateInterval(start: hour, duration: 3_600), filter: .all) == expected)
+        #expect(try await store.lifetimeUsage() == expected)
     }
 
     @Test func defaultPolicyKeepsTwoMonthsOfQuarterHoursAndAYearOfHours() {

@@ -7,7 +7,7 @@ struct SQLiteStatsStoreStepsTests {
     let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
     /// Records random scrapes over 12 days; returns every delta with the quarter-hour bucket of its scrape.
-    func recordHistory(_ store: SQLiteStatsStore, seed: UInt64) throws -> [(quarter: Int64, delta: TrafficDelta)] {
+    func recordHistory(_ store: SQLiteStatsStore, seed: UInt64) async throws -> [(quarter: Int64, delta: TrafficDelta)] {
         var random = SeededGenerator(seed: seed)
         var counters: [String: UserCounters] = [:]
         var recorded: [(Int64, TrafficDelta)] = []
@@ -22,7 +22,7 @@ struct SQLiteStatsStoreStepsTests {
                 )
             }
             let at = t0.addingTimeInterval(minute * 60)
-            let result = try store.record(TelemtSnapshot(scrapedAt: at, uptime: 100 + minute * 60, users: counters), node: "n1")
+            let result = try await store.record(TelemtSnapshot(scrapedAt: at, uptime: 100 + minute * 60, users: counters), node: "n1")
             recorded += result.deltas.map { (TimeBuckets.quarterStart(of: at), $0) }
         }
         return recorded
@@ -44,9 +44,9 @@ struct SQLiteStatsStoreStepsTests {
 
     /// Property: spans of any length and alignment (minutes to days, zones off UTC) read through
     /// the daily roll-up with quarter-hour edges agree with the recorded deltas, byte for byte.
-    @Test func spansMatchRecordedDeltas() throws {
+    @Test func spansMatchRecordedDeltas() async throws {
         let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
-        let recorded = try recordHistory(store, seed: 23)
+        let recorded = try await recordHistory(store, seed: 23)
         var random = SeededGenerator(seed: 29)
         for _ in 0..<200 {
             var boundaries = [t0.addingTimeInterval(.random(in: -7_200...(86_400 * 3), using: &random))]
@@ -57,18 +57,18 @@ struct SQLiteStatsStoreStepsTests {
             }
             let user = Bool.random(using: &random) ? nil : "b"
             let expected = reference(recorded, boundaries, user: user)
-            #expect(try store.usage(between: boundaries, filter: UsageFilter(user: user)) == expected)
+            #expect(try await store.usage(between: boundaries, filter: UsageFilter(user: user)) == expected)
             let whole = DateInterval(start: boundaries[0], end: boundaries[boundaries.count - 1])
-            #expect(try store.usage(in: whole, filter: UsageFilter(user: user)) == reference(recorded, [whole.start, whole.end], user: user)[0])
+            #expect(try await store.usage(in: whole, filter: UsageFilter(user: user)) == reference(recorded, [whole.start, whole.end], user: user)[0])
         }
     }
 
-    @Test func lifetimeTotalsEqualEveryRecordedDelta() throws {
+    @Test func lifetimeTotalsEqualEveryRecordedDelta() async throws {
         let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
-        let recorded = try recordHistory(store, seed: 31)
+        let recorded = try await recordHistory(store, seed: 31)
         let all = [Date(timeIntervalSince1970: 0), t0.addingTimeInterval(86_400 * 30)]
-        #expect(try store.lifetimeUsage() == reference(recorded, all, user: nil)[0])
-        #expect(try store.lifetimeUsage(filter: UsageFilter(node: "other")).isEmpty)
+        #expect(try await store.lifetimeUsage() == reference(recorded, all, user: nil)[0])
+        #expect(try await store.lifetimeUsage(filter: UsageFilter(node: "other")).isEmpty)
     }
 
     @Test func spanIndexIsTheLastOfEqualStarts() {

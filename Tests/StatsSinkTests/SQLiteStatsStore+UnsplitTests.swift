@@ -40,21 +40,21 @@ struct SQLiteStatsStoreUnsplitTests {
         return Dictionary(grouping: inside.map(\.delta), by: \.user).map { $0.value.summed(as: $0.key) }.sorted { $0.user < $1.user }
     }
 
-    @Test func unsplitBytesComeBackInEveryPeriodLifetimeAndTrend() throws {
+    @Test func unsplitBytesComeBackInEveryPeriodLifetimeAndTrend() async throws {
         let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
         let recorded = try recordHistory(store, seed: 71)
         #expect(recorded.contains { $0.delta.unsplit > 0 && $0.delta.fromClient == 0 })
-        #expect(try store.lifetimeUsage() == expected(recorded, in: nil))
+        #expect(try await store.lifetimeUsage() == expected(recorded, in: nil))
         let kolkata = try #require(TimeZone(identifier: "Asia/Kolkata"))
         for reset in [ResetPeriod.daily, .weekly, .monthly] {
             for offset in stride(from: 0.0, to: 4 * 86_400, by: 20_000) {
                 let now = t0.addingTimeInterval(offset)
                 let period = UsagePeriod.containing(now, reset: reset, timeZone: kolkata).interval
-                #expect(try store.usage(period: reset, timeZone: kolkata, at: now) == expected(recorded, in: period), "\(reset) at \(now)")
+                #expect(try await store.usage(period: reset, timeZone: kolkata, at: now) == expected(recorded, in: period), "\(reset) at \(now)")
             }
         }
         let now = t0.addingTimeInterval(4 * 86_400)
-        let report = try UsageReport(store: store, reset: .monthly, timeZone: kolkata, at: now)
+        let report = try await UsageReport(store: store, reset: .monthly, timeZone: kolkata, at: now)
         let calendar = UsagePeriod.calendar(kolkata)
         let today = try #require(calendar.dateInterval(of: .day, for: now))
         for row in report.rows {
@@ -69,12 +69,12 @@ struct SQLiteStatsStoreUnsplitTests {
         #expect(report.rows.first { $0.user == "api-user" }.map { $0.unsplit > 0 && $0.fromClient == 0 } == true)
     }
 
-    @Test func seriesAndRecordResultCountUnsplitBytes() throws {
+    @Test func seriesAndRecordResultCountUnsplitBytes() async throws {
         let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
         let recorded = try recordHistory(store, seed: 73)
         let utc = try #require(TimeZone(identifier: "UTC"))
         let window = DateInterval(start: t0.addingTimeInterval(-86_400), end: recorded.last!.at.addingTimeInterval(1))
-        let points = try store.series(.all, in: window, step: .day, timeZone: utc)
+        let points = try await store.series(.all, in: window, step: .day, timeZone: utc)
         #expect(points.map(\.unsplit).reduce(0, +) == recorded.map(\.delta.unsplit).reduce(0, +))
         #expect(points.map(\.total).reduce(0, +) == recorded.map(\.delta.total).reduce(0, +))
         let result = RecordResult(kind: .continued, deltas: recorded.prefix(5).map(\.delta), users: 3)

@@ -12,7 +12,7 @@ struct TrafficLedgerPropertyTests {
     struct Killed: Error {}
 
     @Test(arguments: 0..<16)
-    func recordedTotalEqualsTheModelsTruth(seed: Int) throws {
+    func recordedTotalEqualsTheModelsTruth(seed: Int) async throws {
         var random = SeededGenerator(seed: UInt64(seed) &* 0x5851_F42D_4C95_7F2D &+ 7)
         let api = seed % 2 == 1
         let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
@@ -27,24 +27,24 @@ struct TrafficLedgerPropertyTests {
             if roll < 0.15 { continue }  // scrape lost
             let snapshot = scrape(sim, api: api, random: &random)
             if roll < 0.2 {
-                #expect(throws: StatsStoreError.self) { try killing.record(snapshot, node: "n1") }
+                await #expect(throws: StatsStoreError.self) { try await killing.record(snapshot, node: "n1") }
                 continue
             }
-            let result = try store.record(snapshot, node: "n1")
+            let result = try await store.record(snapshot, node: "n1")
             #expect(result.kind != .duplicate)
             sim.recorded(snapshot)
             recorded += 1
             if roll > 0.95 {
-                let again = try store.record(snapshot, node: "n1")
+                let again = try await store.record(snapshot, node: "n1")
                 #expect(again.kind == .duplicate && again.deltas.isEmpty)
             }
         }
         // A last complete scrape, every user labelled.
         sim.monotonic += 60
         let last = sim.snapshot(labelled: Set(sim.users), suppressed: false, api: api, latency: 0)
-        _ = try store.record(last, node: "n1")
+        _ = try await store.record(last, node: "n1")
         sim.recorded(last)
-        try expectTotals(store, sim)
+        try await expectTotals(store, sim)
         #expect(recorded > 1_500)
         #expect(sim.restarts > 0 && sim.reloads > 0 && sim.prunes > 0, "the replay exercised every reset")
     }
@@ -71,8 +71,8 @@ struct TrafficLedgerPropertyTests {
         return sim.snapshot(labelled: labelled, suppressed: suppressed, api: api, latency: Double.random(in: 0...25, using: &random))
     }
 
-    private func expectTotals(_ store: SQLiteStatsStore, _ sim: TelemtSimulation) throws {
-        let lifetime = Dictionary(uniqueKeysWithValues: try store.lifetimeUsage().map { ($0.user, $0.total) })
+    private func expectTotals(_ store: SQLiteStatsStore, _ sim: TelemtSimulation) async throws {
+        let lifetime = Dictionary(uniqueKeysWithValues: try await store.lifetimeUsage().map { ($0.user, $0.total) })
         var checked = 0
         for user in sim.users {
             let expected = sim.truth[user, default: 0] - sim.unobservable[user, default: 0]

@@ -4,7 +4,7 @@ import Testing
 @testable import StatsSink
 
 struct UsageReportTests {
-    @Test func reportsPeriodLifetimeAndTrend() throws {
+    @Test func reportsPeriodLifetimeAndTrend() async throws {
         let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
         let utc = try #require(TimeZone(identifier: "UTC"))
         let day: Double = 86_400
@@ -14,16 +14,16 @@ struct UsageReportTests {
             var users = ["alice": UserCounters(octetsFromClient: UInt64(index) * 40, octetsToClient: UInt64(index) * 60)]
             if index == 5 { users["bob"] = UserCounters(octetsFromClient: 5, octetsToClient: 0) }
             let snapshot = TelemtSnapshot(scrapedAt: start.addingTimeInterval(Double(index) * day), uptime: 1_000 + Double(index) * day, users: users)
-            _ = try store.record(snapshot, node: "n1")
+            _ = try await store.record(snapshot, node: "n1")
         }
         let now = start.addingTimeInterval(5 * day + 60)
-        let report = try UsageReport(store: store, reset: .monthly, timeZone: utc, at: now)
+        let report = try await UsageReport(store: store, reset: .monthly, timeZone: utc, at: now)
         #expect(report.periodStart == UsagePeriodTests.date("2026-11-01T00:00:00Z"))
         #expect(report.rows.map(\.user) == ["alice", "bob"], "most used first")
         #expect(report.rows[0].total == 200 && report.rows[0].lifetime == 500)
         #expect(report.rows[0].trend == [0, 0, 100, 100, 100, 100, 100])
         #expect(report.rows[1].trend == [0, 0, 0, 0, 0, 0, 5])
-        let hourly = try UsageReport(store: store, reset: .daily, timeZone: utc, at: now)
+        let hourly = try await UsageReport(store: store, reset: .daily, timeZone: utc, at: now)
         #expect(hourly.trendStep == "hour" && hourly.rows.map(\.total) == [100, 5])
     }
 
@@ -32,11 +32,11 @@ struct UsageReportTests {
         #expect(ByteCountFormat.string(bytes) == text)
     }
 
-    @Test func hugeTrendRequestsAreCappedInsteadOfTrapping() throws {
+    @Test func hugeTrendRequestsAreCappedInsteadOfTrapping() async throws {
         let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
         let now = UsagePeriodTests.date("2026-11-02T12:00:00Z")
-        _ = try store.record(TelemtSnapshot(scrapedAt: now, uptime: 5, users: ["a": UserCounters(octetsFromClient: 1, octetsToClient: 2)]), node: "n1")
-        let report = try UsageReport(store: store, reset: .daily, timeZone: try #require(TimeZone(identifier: "UTC")), at: now, trendSteps: .max)
+        _ = try await store.record(TelemtSnapshot(scrapedAt: now, uptime: 5, users: ["a": UserCounters(octetsFromClient: 1, octetsToClient: 2)]), node: "n1")
+        let report = try await UsageReport(store: store, reset: .daily, timeZone: try #require(TimeZone(identifier: "UTC")), at: now, trendSteps: .max)
         #expect(report.rows.first?.trend.count == 1_000 && report.rows.first?.trend.last == 3)
     }
 }

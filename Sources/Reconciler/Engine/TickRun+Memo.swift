@@ -7,9 +7,9 @@ extension TickRun {
     /// The inputs a ``TickMemo`` is keyed by, or nil when a memo cannot apply (nothing applied yet,
     /// or the config on disk is not the one applied).
     func memoKey(_ input: DesiredInput, checkKey: String, key: MasterKey, disk: DiskConfig?, applied: AppliedRecord?,
-                 store: SQLiteStatsStore, snapshot: TelemtSnapshot?, timeZone: TimeZone) -> [String]? {
+                 store: SQLiteStatsStore, snapshot: TelemtSnapshot?, timeZone: TimeZone) async -> [String]? {
         guard let disk, let applied, applied.revision == input.revision, applied.configSHA256 == disk.sha256,
-              applied.keyFingerprint == key.fingerprint, let version = try? store.usageVersion(node: configuration.node) else { return nil }
+              applied.keyFingerprint == key.fingerprint, let version = try? await store.usageVersion(node: configuration.node) else { return nil }
         let periods = ResetPeriod.allCases.map { reset in
             UsagePeriod.containing(now, reset: reset, timeZone: timeZone).interval.map { "\($0.start.timeIntervalSince1970)" } ?? "-"
         }

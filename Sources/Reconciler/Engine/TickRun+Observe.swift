@@ -16,9 +16,11 @@ extension TickRun {
                           hint: "if that is intended, run once with --allow-mass-removal or raise max_removal on the host")
     }
 
-    func openStore(_ state: StateDirectory) throws(EngineError) -> SQLiteStatsStore {
+    /// The engine's store, opened (and migrated) off the cooperative pool the first time.
+    func openStore(_ state: StateDirectory) async throws(EngineError) -> SQLiteStatsStore {
+        let (stores, path) = (engine.stores, configuration.storePath)
         do {
-            return try engine.stores.open(configuration.storePath)
+            return try await BlockingWork.run { try stores.open(path) }
         } catch {
             throw EngineError(.store, path: configuration.storePath, "\(error)")
         }
@@ -27,22 +29,19 @@ extension TickRun {
     /// Scrapes telemt and records the traffic; a failure is a note, and states use the traffic recorded so far.
     func scrapeAndRecord(_ store: SQLiteStatsStore, state: StateDirectory, report: inout TickReport) async -> TelemtSnapshot? {
         guard let telemt = engine.telemt else { return nil }
-        let node = configuration.node, takeOver = engine.takeOverNode, directory = state.path, record = write
-        let result: Result<(TelemtSnapshot, RecordResult?), any Error> = await BlockingWork.run {
-            Result {
-                let snapshot = try telemt.scrape()
-                guard record else { return (snapshot, nil) }
-                let recorder = try RecorderInstance.load(directory: directory)
-                return (snapshot, try store.record(snapshot, node: node, recorder: recorder, takeOver: takeOver))
+        let directory = state.path
+        do {
+            let (snapshot, recorder) = try await BlockingWork.run { () throws -> (TelemtSnapshot, RecorderInstance?) in
+                (try telemt.scrape(), write ? try RecorderInstance.load(directory: directory) : nil)
             }
-        }
-        switch result {
-        case .success(let (snapshot, _)):
+            if write {
+                _ = try await store.record(snapshot, node: configuration.node, recorder: recorder, takeOver: engine.takeOverNode)
+            }
             if snapshot.api == nil, snapshot.userSeries?.suppressed == true || (snapshot.userSeries?.statsSuppressed ?? 0) > 0 {
                 report.notes.append("telemt left users out of /metrics (more than 4,096, or suppressed): their traffic is not counted; set telemt.api (--api)")
             }
             return snapshot
-        case .failure(let error):
+        } catch {
             report.notes.append("telemt was not scraped (\(error)); states use the traffic recorded so far")
             return nil
         }
@@ -50,12 +49,12 @@ extension TickRun {
 
     /// Each user's usage in its current period and first connection on this node; for a plan, plus what
     /// the scrape just read would record.
-    func observe(_ store: SQLiteStatsStore, desired: DesiredState, pending snapshot: TelemtSnapshot?) throws(EngineError) -> [String: UserObservation] {
+    func observe(_ store: SQLiteStatsStore, desired: DesiredState, pending snapshot: TelemtSnapshot?) async throws(EngineError) -> [String: UserObservation] {
         do {
-            var first = try store.firstSeen(node: configuration.node)
+            var first = try await store.firstSeen(node: configuration.node)
             var used: [String: UInt64] = [:]
             if !write, let snapshot {
-                for delta in try store.pendingDeltas(snapshot, node: configuration.node) where delta.total > 0 {
+                for delta in try await store.pendingDeltas(snapshot, node: configuration.node) where delta.total > 0 {
                     let (sum, overflow) = used[delta.user, default: 0].addingReportingOverflow(delta.total)
                     used[delta.user] = overflow ? .max : sum
                     if first[delta.user] == nil { first[delta.user] = snapshot.scrapedAt }
@@ -64,7 +63,7 @@ extension TickRun {
             for reset in Set(desired.users.map(\.reset)) {
                 let period = UsagePeriod.containing(now, reset: reset, timeZone: desired.timeZone)
                 let names = Set(desired.users.filter { $0.reset == reset }.map(\.name))
-                for usage in try store.usage(in: period.interval, filter: UsageFilter(node: configuration.node)) where names.contains(usage.user) {
+                for usage in try await store.usage(in: period.interval, filter: UsageFilter(node: configuration.node)) where names.contains(usage.user) {
                     let (sum, overflow) = used[usage.user, default: 0].addingReportingOverflow(usage.total)
                     used[usage.user] = overflow ? .max : sum
                 }

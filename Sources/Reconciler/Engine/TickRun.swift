@@ -62,11 +62,11 @@ struct TickRun {
         let checked = try check(input.files, key: checkKey, disk: onDisk)
         if applied?.revision != input.revision { try guardRemoval(applied: applied, desired: checked.state) }
         timer.lap("check")
-        let store = try openStore(state)
+        let store = try await openStore(state)
         var report = TickReport(outcome: .unchanged, revision: input.revision)
         let snapshot = await scrapeAndRecord(store, state: state, report: &report)
         timer.lap("scrape")
-        if let memo, let applied, let memoKey = memoKey(input, checkKey: checkKey, key: key, disk: onDisk, applied: applied, store: store,
+        if let memo, let applied, let memoKey = await memoKey(input, checkKey: checkKey, key: key, disk: onDisk, applied: applied, store: store,
                                                         snapshot: snapshot, timeZone: checked.state.timeZone),
            memo.holds(for: memoKey, at: now, telemtStarted: Self.started(snapshot)) {
             engine.memo.put(memo)
@@ -86,7 +86,7 @@ struct TickRun {
     private func full(_ tick: FullTick, report: TickReport, state: StateDirectory, timer: StepTimer) async throws(EngineError) -> TickReport {
         var timer = timer, report = report
         let (input, applied, desired, disk) = (tick.input, tick.applied, tick.checked.state, tick.disk)
-        let observations = try observe(tick.store, desired: desired, pending: tick.snapshot)
+        let observations = try await observe(tick.store, desired: desired, pending: tick.snapshot)
         timer.lap("observe")
         let evaluations = engine.machine.evaluate(desired, observations: observations, now: now)
         timer.lap("evaluate")
@@ -128,7 +128,7 @@ struct TickRun {
         timer.lap("write")
         do {
             report.statusWritten = try await writeStatus(status, userYAML: userYAML, input: input, state: state, timeZone: desired.timeZone)
-            let key = memoKey(input, checkKey: checkKey(input, disk: written), key: tick.key, disk: written, applied: record, store: tick.store,
+            let key = await memoKey(input, checkKey: checkKey(input, disk: written), key: tick.key, disk: written, applied: record, store: tick.store,
                               snapshot: tick.snapshot, timeZone: desired.timeZone)
             engine.memo.put(memo(key: key, report: report, snapshot: tick.snapshot, state: state))
         } catch {

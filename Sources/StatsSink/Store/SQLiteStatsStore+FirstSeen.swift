@@ -19,9 +19,9 @@ extension SQLiteStatsStore {
     }
 
     /// The first connection of every user seen on `node` (or on any node when nil: the earliest).
-    public func firstSeen(node: String?) throws(StatsStoreError) -> [String: Date] {
-        try run("read first connections") {
-            try writer.read { db in
+    public func firstSeen(node: String?) async throws(StatsStoreError) -> [String: Date] {
+        try await run("read first connections") {
+            try await writer.read { db in
                 let rows = try Row.fetchAll(db, sql: node == nil
                     ? "SELECT user, MIN(at) AS at FROM first_seen GROUP BY user"
                     : "SELECT user, at FROM first_seen WHERE node = ?", arguments: node.map { [$0] } ?? [])

@@ -8,11 +8,11 @@ extension SQLiteStatsStore {
     /// deleted; hourly rows before the (UTC-day-aligned) cutoff are deleted, and that cutoff is
     /// kept as a watermark so queries know which days have no fine rows left.
     @discardableResult
-    public func prune(_ cutoffs: RetentionCutoffs) throws -> PruneResult {
+    public func prune(_ cutoffs: RetentionCutoffs) async throws -> PruneResult {
         let quarterCut = TimeBuckets.roundDown(TimeBuckets.seconds(cutoffs.quarterHours, rounding: .down), to: TimeBuckets.hour)
         let hourCut = TimeBuckets.roundDown(min(TimeBuckets.seconds(cutoffs.hours, rounding: .down), quarterCut), to: TimeBuckets.day)
-        return try run("prune") {
-            try writer.write { db in
+        return try await run("prune") {
+            try await writer.write { db in
                 var result = PruneResult()
                 result.rawRows = try Self.pruneRaw(db, before: cutoffs.rawTraffic)
                 result.quarterRows = try Self.foldQuarters(db, before: quarterCut)
@@ -75,12 +75,12 @@ extension SQLiteStatsStore {
     }
 
     /// Rows currently kept in a roll-up table (for retention checks and audits).
-    func rowCount(_ table: RollUpTable) throws -> Int {
-        try run("count rows") { try writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table.rawValue)") ?? 0 } }
+    func rowCount(_ table: RollUpTable) async throws -> Int {
+        try await run("count rows") { try await writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table.rawValue)") ?? 0 } }
     }
 
     /// Scrape rows (system samples) currently kept, of every node.
-    func scrapeCount() throws -> Int {
-        try run("count scrapes") { try writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM scrape") ?? 0 } }
+    func scrapeCount() async throws -> Int {
+        try await run("count scrapes") { try await writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM scrape") ?? 0 } }
     }
 }

@@ -9,15 +9,15 @@ extension SQLiteStatsStore {
     /// window, or the daily roll-up with a few fine buckets at each boundary's nearer UTC day edge
     /// (``BucketPrefix``). Windows reaching back before the pruned hourly history always take the
     /// second way, so a boundary is answered the same by every query.
-    public func usage(between boundaries: [Date], filter: UsageFilter) throws -> [[UserUsage]] {
+    public func usage(between boundaries: [Date], filter: UsageFilter) async throws -> [[UserUsage]] {
         let edges = boundaries.map(TimeBuckets.quarterBoundary)
         guard edges.count >= 2, zip(edges, edges.dropFirst()).allSatisfy({ $0 <= $1 }) else {
             return Array(repeating: [], count: max(0, boundaries.count - 1))
         }
         let prefixes = edges.map(BucketPrefix.init(at:))
         let fineCost = (edges[edges.count - 1] - edges[0]) / TimeBuckets.quarter
-        return try run("usage steps") {
-            try writer.read { db in
+        return try await run("usage steps") {
+            try await writer.read { db in
                 let fineReadable = edges[0] >= (try Self.fineHistoryStart(db))
                 if fineReadable, fineCost <= BucketPrefix.cost(prefixes) {
                     return try Self.scanFine(db, edges, filter).result()

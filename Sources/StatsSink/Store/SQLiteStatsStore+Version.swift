@@ -6,9 +6,9 @@ extension SQLiteStatsStore {
     /// watermarks. Equal versions mean equal answers from ``usage(in:filter:)`` and
     /// ``firstSeen(node:)`` for that node; a tick that finds the version it last saw can keep its
     /// evaluations. Costs two index lookups and a count.
-    public func usageVersion(node: String) throws(StatsStoreError) -> String {
-        try run("read the usage version") {
-            try writer.read { db in
+    public func usageVersion(node: String) async throws(StatsStoreError) -> String {
+        try await run("read the usage version") {
+            try await writer.read { db in
                 let traffic = try Int64.fetchOne(db, sql: "SELECT MAX(scrape_id) FROM traffic_raw") ?? 0
                 let first = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM first_seen WHERE node = ?", arguments: [node]) ?? 0
                 let marks = try String.fetchOne(db, sql: "SELECT group_concat(level || '=' || pruned_before, ',') FROM retention_watermark") ?? ""

@@ -54,9 +54,9 @@ public struct SQLiteStatsStore: StatsStore {
     /// Records one scrape; see ``StatsStore/record(_:node:recorder:takeOver:)``.
     public func record(
         _ snapshot: TelemtSnapshot, node: String, recorder: RecorderInstance?, takeOver: Bool
-    ) throws(StatsStoreError) -> RecordResult {
-        try run("record") {
-            try writer.write { db in
+    ) async throws(StatsStoreError) -> RecordResult {
+        try await run("record") {
+            try await writer.write { db in
                 let state = try Self.nodeState(db, node: node)
                 try Self.checkRecorder(state, recorder: recorder, takeOver: takeOver, node: node, path: path)
                 let step = ledger.step(snapshot, after: state)
@@ -89,9 +89,9 @@ public struct SQLiteStatsStore: StatsStore {
     }
 
     /// Runs a database operation, turning its failure into a ``StatsStoreError``.
-    func run<T>(_ operation: String, _ body: () throws -> T) throws(StatsStoreError) -> T {
+    func run<T>(_ operation: String, _ body: () async throws -> T) async throws(StatsStoreError) -> T {
         do {
-            return try body()
+            return try await body()
         } catch let error as StatsStoreError {
             throw error
         } catch let error as BaselineCodec.CorruptBaselines {

@@ -6,43 +6,46 @@ public import Foundation
 /// Usage is kept in quarter-hour roll-ups (UTC); a bucket belongs to the span that contains its
 /// start, so every byte lands in exactly one span of any partition of time into quarter hours.
 /// Retention later folds quarter hours into hours and drops hours, keeping UTC days and totals.
+///
+/// Every operation is `async`: a backend does its blocking work off Swift's cooperative pool (SQLite
+/// on GRDB's own dispatch queues; a network database on its own event loop).
 public protocol StatsStore: Sendable {
     /// Records one scrape of `node`: the ledger's deltas, the roll-ups, the new baselines and a
     /// system sample, all in one transaction. Recording the same scrape twice adds nothing.
     ///
     /// `recorder` is this installation's identity: a node last recorded by another one is refused
     /// unless `takeOver` is set (a host that replaced the old one).
-    func record(_ snapshot: TelemtSnapshot, node: String, recorder: RecorderInstance?, takeOver: Bool) throws -> RecordResult
+    func record(_ snapshot: TelemtSnapshot, node: String, recorder: RecorderInstance?, takeOver: Bool) async throws -> RecordResult
 
     /// The identity of the last scrape recorded for `node`, if any.
-    func lastScrape(node: String) throws -> ScrapeIdentity?
+    func lastScrape(node: String) async throws -> ScrapeIdentity?
 
     /// The first scrape at which each user had traffic or a connection on `node` (the earliest over
     /// all nodes when nil): the start of an `on_hold` user's expiry clock.
-    func firstSeen(node: String?) throws -> [String: Date]
+    func firstSeen(node: String?) async throws -> [String: Date]
 
     /// Per-user bytes in `interval` (all recorded time when `nil`), users with no traffic omitted,
     /// sorted by user.
-    func usage(in interval: DateInterval?, filter: UsageFilter) throws -> [UserUsage]
+    func usage(in interval: DateInterval?, filter: UsageFilter) async throws -> [UserUsage]
 
     /// Per-user bytes in each of the consecutive spans `[boundaries[i], boundaries[i+1])`, one
     /// array of users per span. Stores may answer it in one pass; the default asks ``usage(in:filter:)``
     /// once per span.
-    func usage(between boundaries: [Date], filter: UsageFilter) throws -> [[UserUsage]]
+    func usage(between boundaries: [Date], filter: UsageFilter) async throws -> [[UserUsage]]
 
     /// The system samples of `node` recorded in `interval`, oldest first.
-    func systemSamples(node: String, in interval: DateInterval) throws -> [SystemSample]
+    func systemSamples(node: String, in interval: DateInterval) async throws -> [SystemSample]
 
     /// Thins out stored traffic before `cutoffs` (raw rows, quarter hours into hours, hours,
     /// scrape rows) in one transaction. Lifetime totals and daily roll-ups never change, nor does
     /// any span whose boundaries lie after the quarter-hour cutoff.
     @discardableResult
-    func prune(_ cutoffs: RetentionCutoffs) throws -> PruneResult
+    func prune(_ cutoffs: RetentionCutoffs) async throws -> PruneResult
 }
 
 extension StatsStore {
     /// Records one scrape without a recorder identity (tests, single-purpose tools).
-    public func record(_ snapshot: TelemtSnapshot, node: String) throws -> RecordResult {
-        try record(snapshot, node: node, recorder: nil, takeOver: false)
+    public func record(_ snapshot: TelemtSnapshot, node: String) async throws -> RecordResult {
+        try await record(snapshot, node: node, recorder: nil, takeOver: false)
     }
 }

@@ -54,7 +54,7 @@ public struct RetentionPolicy: Sendable, Equatable {
 
     /// Prunes `store` as of `now`; returns what was removed.
     @discardableResult
-    public func apply(to store: some StatsStore, now: Date) throws -> PruneResult {
-        try store.prune(cutoffs(now: now))
+    public func apply(to store: some StatsStore, now: Date) async throws -> PruneResult {
+        try await store.prune(cutoffs(now: now))
     }
 }

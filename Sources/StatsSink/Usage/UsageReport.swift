@@ -40,14 +40,14 @@ public struct UsageReport: Sendable, Equatable, Codable {
     public init(
         store: some StatsStore, reset: ResetPeriod, timeZone: TimeZone, at now: Date,
         filter: UsageFilter = .all, trendSteps: Int = 7
-    ) throws {
+    ) async throws {
         let period = UsagePeriod.containing(now, reset: reset, timeZone: timeZone)
         let step: Calendar.Component = reset == .daily ? .hour : .day
-        let trend = try Self.trend(store: store, step: step, steps: trendSteps, timeZone: timeZone, now: now, filter: filter)
-        let periodUsage = try store.usage(in: period.interval, filter: filter)
+        let trend = try await Self.trend(store: store, step: step, steps: trendSteps, timeZone: timeZone, now: now, filter: filter)
+        let periodUsage = try await store.usage(in: period.interval, filter: filter)
         // Lifetime is read last: a scrape recorded between the reads can only make it larger,
         // so a user's period total never exceeds their lifetime.
-        let lifetime = Dictionary(uniqueKeysWithValues: try store.lifetimeUsage(filter: filter).map { ($0.user, $0.total) })
+        let lifetime = Dictionary(uniqueKeysWithValues: try await store.lifetimeUsage(filter: filter).map { ($0.user, $0.total) })
         rows = periodUsage.map { usage in
             Row(
                 user: usage.user, fromClient: usage.fromClient, toClient: usage.toClient, unsplit: usage.unsplit, total: usage.total,
@@ -66,7 +66,7 @@ public struct UsageReport: Sendable, Equatable, Codable {
     /// Per-user totals in each of the last `steps` calendar steps up to the one containing `now`.
     private static func trend(
         store: some StatsStore, step: Calendar.Component, steps: Int, timeZone: TimeZone, now: Date, filter: UsageFilter
-    ) throws -> [[String: UInt64]] {
+    ) async throws -> [[String: UInt64]] {
         let calendar = UsagePeriod.calendar(timeZone)
         let steps = min(steps, 1_000)  // what UsagePeriod.steps cuts at; also keeps -(steps - 1) small
         guard steps > 0, let current = calendar.dateInterval(of: step, for: now),
@@ -74,7 +74,7 @@ public struct UsageReport: Sendable, Equatable, Codable {
         else { return [] }
         let spans = UsagePeriod.steps(of: DateInterval(start: first, end: current.end), step: step, timeZone: timeZone)
         let boundaries = spans.map(\.start) + [current.end]
-        return try store.usage(between: boundaries, filter: filter).map { users in
+        return try await store.usage(between: boundaries, filter: filter).map { users in
             Dictionary(uniqueKeysWithValues: users.map { ($0.user, $0.total) })
         }
     }
