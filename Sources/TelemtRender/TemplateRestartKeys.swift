@@ -48,7 +48,7 @@ enum TemplateRestartKeys {
 
 extension TemplateValidator {
     /// The settings (dotted key paths, sorted) that differ between two templates and that telemt
-    /// applies only when restarted: report "needs telemt restart" after writing such a change.
+    /// applies only when restarted: report "telemt restart needed" after writing such a change.
     /// Managed `[access.*]` tables are ignored (they are hot-reloaded).
     public static func restartRequiredChanges(from old: TOMLDocument, to new: TOMLDocument) -> [String] {
         var oldLeaves: [[String]: TOMLValue] = [:]

@@ -45,11 +45,8 @@ struct RenderCommand: AsyncParsableCommand {
     func run() async throws {
         let moment = try parsedNow()
         let files = try await repo.desiredFiles(localPath: spec)
-        let reader = LocalDesiredReader()
-        var templateFile = try template.map { try reader.file($0) } ?? files.template
-        if templateFile == nil, out != "-", FileManager.default.fileExists(atPath: out) {
-            templateFile = try reader.file(out)
-        }
+        let explicit = try template.map { try LocalDesiredReader().file($0) }
+        let templateFile = out == "-" ? explicit ?? files.template : TelemtConfigFile(path: out).template(explicit: explicit, repository: files.template)
         let masterKey = try MasterKey.load(from: key.keyPath)
         let rendered: RenderedConfig
         do throws(DesiredStateError) {
@@ -70,20 +67,11 @@ struct RenderCommand: AsyncParsableCommand {
             Console.write(rendered.bytes)
             return
         }
-        let restart = restartOnlyChanges(to: rendered.bytes)
-        let outcome = try AtomicFileWriter(newFileMode: 0o600).write(rendered.bytes, to: out)
+        let file = TelemtConfigFile(path: out)
+        let change = TelemtConfigFile.change(from: file.read(), to: rendered.bytes)
+        let outcome = try file.write(rendered.bytes)
         print(outcome == .written ? "wrote \(out) (\(summary))" : "\(out) is up to date (\(summary))")
-        if outcome == .written, !restart.isEmpty {
-            Console.error("needs telemt restart: \(restart.joined(separator: ", ")) changed; telemt applies these only when it starts")
-        }
-    }
-
-    /// Settings telemt reads only at start that differ between the config on disk and `bytes`.
-    private func restartOnlyChanges(to bytes: [UInt8]) -> [String] {
-        guard let old = FileManager.default.contents(atPath: out), !old.elementsEqual(bytes),
-              let before = try? TemplateValidator.document(Array(old)),
-              let after = try? TemplateValidator.document(bytes) else { return [] }
-        return TemplateValidator.restartRequiredChanges(from: before, to: after)
+        if outcome == .written, let note = change.note { Console.error(note) }
     }
 
     private func parsedNow() throws -> Date {

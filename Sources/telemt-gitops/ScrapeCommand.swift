@@ -74,9 +74,9 @@ struct ScrapeCommand: AsyncParsableCommand {
         let snapshot = try await BlockingWork.run { try scraper.scrape() }
         let store = try SQLiteStatsStore(path: db)
         let directory = (db as NSString).deletingLastPathComponent
-        let recorder = try RecorderInstance.load(directory: directory.isEmpty ? "." : directory)
-        let result = try await store.record(snapshot, node: node, recorder: recorder, takeOver: takeOverNode)
-        try await retention.apply(to: store, now: snapshot.scrapedAt)
+        let recording = TrafficRecording(store: store, node: node, directory: directory.isEmpty ? "." : directory,
+                                         retention: retention, takeOver: takeOverNode)
+        let result = try await recording.record(snapshot).recorded
         print(summary(snapshot, result))
         if let warning = coverageWarning(snapshot, result) { Console.error(warning) }
         guard !result.deltas.isEmpty else { return }

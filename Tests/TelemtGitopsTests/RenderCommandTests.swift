@@ -55,10 +55,10 @@ import Testing
         let args = ["render", "--spec", "examples/users.yaml", "--key", dir.file("master.key"), "--out", dir.file("config.toml")]
         let first = try CLI.run(args + ["--template", dir.file("t1.toml")])
         #expect(first.status == 0)
-        #expect(!first.stderr.contains("needs telemt restart"))
+        #expect(!first.stderr.contains("telemt restart needed"))
         let second = try CLI.run(args + ["--template", dir.file("t2.toml")])
         #expect(second.status == 0)
-        #expect(second.stderr.contains("needs telemt restart: server.port"))
+        #expect(second.stderr.contains("telemt restart needed: server.port (telemt reads these settings only at start)"))
     }
 
     @Test func conflictingGitFlagsAreUsageErrors() throws {

@@ -5,7 +5,7 @@ public enum ConfigurationKeys {
     public static let configFileVariable = "TELEMT_GITOPS_CONFIG"
 
     /// All keys.
-    public static let all: [ConfigurationKey] = general + repository + telemt + daemon + notifications
+    public static let all: [ConfigurationKey] = general + repository + telemt + retention + daemon + notifications
 
     static let general: [ConfigurationKey] = [
         .init("node", .text, default: "local", flag: "--node", "This proxy host's name: the status file is `status/<node>.yaml` and the store keeps traffic per node."),
@@ -42,6 +42,14 @@ public enum ConfigurationKeys {
         .init("telemt.api_auth_file", .path, flag: "--api-auth-file", "A file holding the API's `auth_header` value."),
         .init("telemt.restart_command", .text, flag: "--restart-command", "Run when a template change needs a telemt restart, e.g. `systemctl restart telemt`."),
         .init("telemt.reload_timeout", .duration, default: "10s", flag: "--reload-timeout", "How long to wait for telemt to confirm a reload."),
+    ]
+
+    /// How long the store keeps each kind of row (the same as `scrape`'s `--keep-*-days`).
+    static let retention: [ConfigurationKey] = [
+        .init("retention.raw", .duration, default: "7d", "How long per-scrape traffic rows are kept (each scrape's deltas, for audits)."),
+        .init("retention.quarter_hours", .duration, default: "70d", "How long quarter-hour roll-ups are kept; then they are folded into hours."),
+        .init("retention.hours", .duration, default: "400d", "How long hourly roll-ups are kept (at least `retention.quarter_hours`); days and totals are kept for ever."),
+        .init("retention.scrapes", .duration, default: "400d", "How long scrape rows (version, uptime, users, connections) are kept."),
     ]
 
     static let daemon: [ConfigurationKey] = [

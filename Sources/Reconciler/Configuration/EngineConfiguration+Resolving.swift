@@ -1,4 +1,5 @@
 import Foundation
+import StatsSink
 
 extension EngineConfiguration {
     /// Types and checks merged settings, filling defaults. `home` and `isRoot` choose the default
@@ -14,7 +15,7 @@ extension EngineConfiguration {
             throw ConfigurationError(.invalidValue, at: read.origin("node"), "`node`: `\(node)` is not a node name",
                                      hint: "use 1 to 64 of A-Z a-z 0-9 _ . - (it names status/<node>.yaml)")
         }
-        return EngineConfiguration(
+        var configuration = EngineConfiguration(
             node: node, source: try source(read),
             keyFile: try read.text("key") ?? (stateDirectory as NSString).appendingPathComponent("master.key"),
             stateDirectory: stateDirectory, storePath: try storePath(read, stateDirectory: stateDirectory),
@@ -29,6 +30,21 @@ extension EngineConfiguration {
             other: layers.settings.filter { $0.key.hasPrefix("notify.") || $0.key.hasPrefix("webhooks.") },
             listenHost: listen.host, listenPort: listen.port
         )
+        configuration.retention = try retentionPolicy(read)
+        return configuration
+    }
+
+    /// `retention.*`; hours may not end before quarter hours (they are folded from them).
+    static func retentionPolicy(_ read: SettingReader) throws(ConfigurationError) -> RetentionPolicy {
+        let seconds = { (duration: Duration) in TimeInterval(duration.components.seconds) }
+        let quarters = try read.duration("retention.quarter_hours", default: "70d"), hours = try read.duration("retention.hours", default: "400d")
+        guard hours >= quarters else {
+            throw ConfigurationError(.invalidValue, at: read.origin("retention.hours"),
+                                     "`retention.hours` (\(hours)) is shorter than `retention.quarter_hours` (\(quarters))",
+                                     hint: "quarter hours are folded into hours: keep hours at least as long")
+        }
+        return RetentionPolicy(rawTraffic: seconds(try read.duration("retention.raw", default: "7d")), quarterHours: seconds(quarters),
+                               hours: seconds(hours), scrapes: seconds(try read.duration("retention.scrapes", default: "400d")))
     }
 
     /// The default state directory for this user.

@@ -1,4 +1,5 @@
 import Foundation
+public import StatsSink
 
 /// The host's settings for `reconcile`, `plan` and `run`, typed and checked: what the tick needs to
 /// know about the repository, telemt, the state directory and the guards. Built by
@@ -66,6 +67,8 @@ public struct EngineConfiguration: Sendable, Equatable {
     public var maxRemoval: Double
     /// `telemt.*`.
     public var telemt: TelemtSettings
+    /// `retention.*`: what the store keeps, pruned by the ticks that record traffic.
+    public var retention = RetentionPolicy()
     /// `interval`.
     public var interval: Duration
     /// `listen` as host and port.

@@ -33,6 +33,8 @@ public struct ReconcileEngine: Sendable {
     let memo = TickMemoSlot()
     /// The status lines of the last status, reused for users that did not change.
     let statusLines = StatusEntryCache()
+    /// When the store was last pruned.
+    let pruning = PruneSchedule()
     /// The stats store, opened once.
     let stores = StoreCache()
 

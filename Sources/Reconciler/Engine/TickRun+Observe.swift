@@ -26,16 +26,17 @@ extension TickRun {
         }
     }
 
-    /// Scrapes telemt and records the traffic; a failure is a note, and states use the traffic recorded so far.
+    /// Scrapes telemt and records the traffic (pruning the store at most once an hour); a failure is
+    /// a note, and states use the traffic recorded so far.
     func scrapeAndRecord(_ store: SQLiteStatsStore, state: StateDirectory, report: inout TickReport) async -> TelemtSnapshot? {
         guard let telemt = engine.telemt else { return nil }
-        let directory = state.path
         do {
-            let (snapshot, recorder) = try await BlockingWork.run { () throws -> (TelemtSnapshot, RecorderInstance?) in
-                (try telemt.scrape(), write ? try RecorderInstance.load(directory: directory) : nil)
-            }
+            let snapshot = try await BlockingWork.run { try telemt.scrape() }
             if write {
-                _ = try await store.record(snapshot, node: configuration.node, recorder: recorder, takeOver: engine.takeOverNode)
+                let recording = TrafficRecording(store: store, node: configuration.node, directory: state.path,
+                                                 retention: configuration.retention, takeOver: engine.takeOverNode)
+                let prune = engine.pruning.isDue(at: snapshot.scrapedAt)
+                if try await recording.record(snapshot, prune: prune).pruned != nil { engine.pruning.pruned(at: snapshot.scrapedAt) }
             }
             if snapshot.api == nil, snapshot.userSeries?.suppressed == true || (snapshot.userSeries?.statsSuppressed ?? 0) > 0 {
                 report.notes.append("telemt left users out of /metrics (more than 4,096, or suppressed): their traffic is not counted; set telemt.api (--api)")

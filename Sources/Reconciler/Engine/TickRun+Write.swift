@@ -11,40 +11,29 @@ extension TickRun {
         guard disk != rendered.bytes else { return }
         let before = await BlockingWork.run { [telemt = engine.telemt] in (try? telemt?.systemInfo())?.configReloadCount }
         try state.write(PendingWrite(revision: input.revision, configSHA256: rendered.sha256), "pending.json")
+        let file = TelemtConfigFile(path: configuration.telemt.config)
         do {
-            _ = try AtomicFileWriter(newFileMode: 0o600).write(rendered.bytes, to: configuration.telemt.config)
-            engine.files.remember(configuration.telemt.config, DiskConfig(bytes: rendered.bytes, sha256: rendered.sha256))
+            try file.write(rendered.bytes)
+            engine.files.remember(file.path, DiskConfig(bytes: rendered.bytes, sha256: rendered.sha256))
         } catch {
-            throw EngineError(.telemtConfig, path: configuration.telemt.config, "\(error)", hint: "the previous config keeps serving; check the directory's permissions and free space")
+            // The write error names the file and says what was kept and what to check.
+            throw EngineError(.telemtConfig, "\(error)", hint: disk == nil ? nil : "telemt keeps serving the previous config")
         }
         report.outcome = .applied
-        let changes = restartChanges(old: disk, new: rendered.bytes)
-        report.restartNeeded = changes.restart
-        if !changes.restart.isEmpty { report.notes.append(await restart(changes.restart)) }
+        let change = TelemtConfigFile.change(from: disk, to: rendered.bytes)
+        report.restartNeeded = change.restartNeeded
+        if let note = change.note { report.notes.append(await restart(note)) }
         guard let telemt = engine.telemt else { return }
         let limits = Dictionary(uniqueKeysWithValues: desired.users.map { ($0.name, $0.maxUniqueIPs) })
         report.reload = await ReloadConfirmation(telemt: telemt, timeout: configuration.telemt.reloadTimeout)
-            .wait(writtenSHA256: rendered.sha256, limits: limits, before: before, accessChanged: changes.access)
+            .wait(writtenSHA256: rendered.sha256, limits: limits, before: before, accessChanged: change.access)
         if report.reload == .unconfirmed {
             report.notes.append("reload unconfirmed: telemt did not show the new config within \(configuration.telemt.reloadTimeout); telemt logs a refused config and keeps the old one")
         }
     }
 
-    /// Sections telemt reads only at start that changed, and whether `[access]` changed at all.
-    /// Only the tables outside `[access…]` are parsed: those hold every setting read at start, and
-    /// the access tables of 100,000 users are most of the file.
-    private func restartChanges(old: [UInt8]?, new: [UInt8]) -> (restart: [String], access: Bool) {
-        guard let old else { return ([], true) }
-        let before = ConfigSections(old), after = ConfigSections(new)
-        guard let documentBefore = try? TemplateValidator.document(before.rest), let documentAfter = try? TemplateValidator.document(after.rest) else {
-            return ([], true)
-        }
-        return (TemplateValidator.restartRequiredChanges(from: documentBefore, to: documentAfter), before.access != after.access)
-    }
-
     /// Runs `telemt.restart_command` when set; the note says what happened.
-    private func restart(_ keys: [String]) async -> String {
-        let what = "telemt restart needed: \(keys.joined(separator: ", "))"
+    private func restart(_ what: String) async -> String {
         guard let command = configuration.telemt.restartCommand else { return what + " (set telemt.restart_command to run one)" }
         let status = await BlockingWork.run { () -> Int32 in
             let process = Process()

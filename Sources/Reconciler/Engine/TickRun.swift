@@ -104,6 +104,9 @@ struct TickRun {
         report.plan = plan(input, applied: applied, desired: desired, changes: changes, disk: disk?.bytes, rendered: rendered, warnings: tick.checked.warnings)
         timer.lap("render and plan")
         guard write else {
+            let change = TelemtConfigFile.change(from: disk?.bytes, to: rendered.bytes)
+            report.restartNeeded = change.restartNeeded
+            if let note = change.note { report.plan?.warnings.append(note) }
             report.steps = timer.steps
             return report
         }
@@ -154,7 +157,7 @@ struct TickRun {
     }
 
     private func check(_ files: DesiredFiles, key: String, disk: DiskConfig?) throws(EngineError) -> CheckedDesiredState {
-        let template = files.template ?? disk.map { DesiredFile(path: configuration.telemt.config, bytes: $0.bytes) }
+        let template = TelemtConfigFile(path: configuration.telemt.config).template(repository: files.template, current: disk?.bytes)
         return try engine.cache.checked(key) { () throws(EngineError) in try checkUncached(files, template: template) }
     }
 

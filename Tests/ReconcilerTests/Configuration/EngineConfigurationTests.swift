@@ -1,5 +1,6 @@
 import Foundation
 import Spec
+import StatsSink
 import Testing
 @testable import Reconciler
 
@@ -90,6 +91,14 @@ struct EngineConfigurationTests {
         #expect(failure("spec: .\nstore: postgres://db/x\n")?.message.contains("PostgreSQL") == true)
         #expect(failure("- a\n- b\n")?.message.contains("must be a mapping of settings") == true)
         #expect(failure("spec: [a, b]\n")?.message == "`spec`: expected one value, found a list")
+    }
+
+    @Test func retentionHasDefaultsAndRefusesHoursShorterThanQuarterHours() throws {
+        #expect(try resolve("spec: .\n").retention == RetentionPolicy())
+        let custom = try resolve("spec: .\nretention: { raw: 1d, quarter_hours: 2d, hours: 3d }\n").retention
+        #expect(custom.rawTraffic == 86_400 && custom.quarterHours == 172_800 && custom.hours == 259_200 && custom.scrapes == 400 * 86_400)
+        let short = failure("spec: .\nretention: { quarter_hours: 30d, hours: 10d }\n")
+        #expect(short?.message.contains("`retention.hours`") == true && short?.hint?.contains("folded into hours") == true)
     }
 
     @Test func everyKeyHasOneEnvironmentNameAndIsDocumented() throws {
