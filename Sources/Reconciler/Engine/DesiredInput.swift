@@ -16,7 +16,7 @@ struct DesiredInput {
         switch configuration.source {
         case .directory(let path):
             let files: DesiredFiles
-            do { files = try LocalDesiredReader().read(path) } catch {
+            do { files = try await BlockingWork.run { try LocalDesiredReader().read(path) } } catch {
                 throw EngineError(.source, path: path, "\(error)", hint: "check `spec` (--spec)")
             }
             return DesiredInput(files: files, revision: "local-" + digest(files), source: nil)

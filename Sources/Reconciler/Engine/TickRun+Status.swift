@@ -65,7 +65,7 @@ extension TickRun {
         if let source = input.source {
             do {
                 let result = try await source.writeStatus(node: configuration.node, contents: bytes)
-                try state.writeBytes(bytes, "status/\(configuration.node).yaml")
+                try await writeLocal(bytes, state: state)
                 engine.files.remember(path, status)
                 switch result {
                 case .pushed(let commit, let branch, _): return "committed status/\(configuration.node).yaml as \(commit.short) on \(branch)"
@@ -77,8 +77,17 @@ extension TickRun {
                 throw EngineError(.statusWrite, "\(error)", hint: "the config was applied; the status is written again at the next tick")
             }
         }
-        try state.writeBytes(bytes, "status/\(configuration.node).yaml")
+        try await writeLocal(bytes, state: state)
         engine.files.remember(path, status)
         return path
+    }
+
+    /// Writes the status into the state directory, off the cooperative pool (it is large at 100,000 users).
+    private func writeLocal(_ bytes: [UInt8], state: StateDirectory) async throws(EngineError) {
+        let name = "status/\(configuration.node).yaml"
+        let result = await BlockingWork.run { () -> Result<Void, EngineError> in
+            Result { () throws(EngineError) in try state.writeBytes(bytes, name) }
+        }
+        try result.get()
     }
 }

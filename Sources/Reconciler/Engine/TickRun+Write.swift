@@ -13,7 +13,8 @@ extension TickRun {
         try state.write(PendingWrite(revision: input.revision, configSHA256: rendered.sha256), "pending.json")
         let file = TelemtConfigFile(path: configuration.telemt.config)
         do {
-            try file.write(rendered.bytes)
+            let bytes = rendered.bytes
+            _ = try await BlockingWork.run { try file.write(bytes) }
             engine.files.remember(file.path, DiskConfig(bytes: rendered.bytes, sha256: rendered.sha256))
         } catch {
             // The write error names the file and says what was kept and what to check.

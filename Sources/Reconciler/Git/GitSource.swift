@@ -5,10 +5,26 @@ import Foundation
 /// reads files straight from the object database, verifies signatures, and writes status back.
 ///
 /// An actor: libgit2 objects are not thread-safe, so the repository handle lives here and every libgit2
-/// call runs on this actor. Network calls block the actor's thread for at most the configured timeout.
+/// call runs on this actor. Network calls block the actor's thread for at most the configured timeout;
+/// that thread is the actor's own (``BlockingExecutor``), never one of Swift's cooperative pool.
 public actor GitSource: DesiredStateSource {
     /// The configuration this source was created with.
     public nonisolated let configuration: GitSourceConfiguration
+    private nonisolated let executor = BlockingExecutor(label: "telemt-gitops.git")
+    /// Every job of this actor runs on its own dispatch queue.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    /// The executor this actor's code runs on right now (`telemt-gitops.git`), for tests.
+    func runningExecutor() -> String? {
+        BlockingExecutor.current
+    }
+
+    /// ``fetch()`` and how long it took on this actor's queue, for tests of its deadlines.
+    func timedFetch() -> (Result<FetchResult, GitSourceError>, Duration) {
+        let started = ContinuousClock.now
+        let result = Result { () throws(GitSourceError) in try fetch() }
+        return (result, ContinuousClock.now - started)
+    }
     let remoteURL: RemoteURL
     let subPath: String
     private var cachedRepository: GitRepository?

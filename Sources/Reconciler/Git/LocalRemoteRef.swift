@@ -22,7 +22,8 @@ struct LocalRemoteRef {
     }
 
     /// Moves `ref` to `new` if it still points at `expected` (absent when nil). Returns the reason
-    /// when the ref moved meanwhile, nil when the update was made.
+    /// when the ref moved meanwhile or another writer holds its lock (the caller fetches and tries
+    /// again either way), nil when the update was made.
     func compareAndSwap(_ ref: String, to new: CommitID, expected: CommitID?) throws(GitSourceError) -> String? {
         var repo: OpaquePointer?
         try LibGit2.check(git_repository_open_bare(&repo, path), "open the local remote \(path)")
@@ -38,6 +39,9 @@ struct LocalRemoteRef {
         git_reference_free(created)
         if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue {
             return "\(ref) moved on the remote meanwhile"
+        }
+        if code == GIT_ELOCKED.rawValue {
+            return "\(ref) is being updated on the remote by another writer"
         }
         try LibGit2.check(code, "update \(ref) on the local remote \(path)")
         return nil

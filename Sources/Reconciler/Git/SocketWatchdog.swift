@@ -10,6 +10,8 @@ final class SocketWatchdog: @unchecked Sendable {
     static let shared = SocketWatchdog()
 
     private let lock = NSLock()
+    /// A serial queue of its own: timers on Dispatch's global queues wait while their few threads block.
+    private let queue = DispatchQueue(label: "telemt-gitops.socket-watchdog")
     private var sockets: [UInt64: Int32] = [:]
     private var nextToken: UInt64 = 1
 
@@ -23,7 +25,7 @@ final class SocketWatchdog: @unchecked Sendable {
         }
         let now = NetworkDeadline.now()
         let delay = deadline > now ? deadline - now : 0
-        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(clamping: delay))) {
+        queue.asyncAfter(deadline: .now() + .nanoseconds(Int(clamping: delay))) {
             self.fire(token)
         }
         return token
