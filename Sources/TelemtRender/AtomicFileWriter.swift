@@ -37,6 +37,9 @@ public struct AtomicFileWriter: Sendable {
         let exists = fstatat(target.directory, target.name, &existing, AT_SYMLINK_NOFOLLOW) == 0
             && existing.st_mode & S_IFMT == S_IFREG
         if exists, let current = FileManager.default.contents(atPath: target.path), current.elementsEqual(bytes) {
+            // Equal bytes are left alone, but not a mode that lets others read them (a file of secrets).
+            let kept = keptMode(existing.st_mode)
+            if kept != existing.st_mode & 0o777 { _ = fchmodat(target.directory, target.name, kept, 0) }
             return .unchanged
         }
         let temp = ".\(target.name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

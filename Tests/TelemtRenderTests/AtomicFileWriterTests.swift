@@ -25,6 +25,16 @@ import Testing
         #expect(before.st_ino == after.st_ino)
     }
 
+    @Test func sameBytesInAWorldReadableFileLoseAccessForOthers() throws {
+        let dir = try TemporaryDirectory()
+        try AtomicFileWriter().write(Array("x\n".utf8), to: dir.file("c"))
+        chmod(dir.file("c"), 0o644)
+        #expect(try AtomicFileWriter().write(Array("x\n".utf8), to: dir.file("c")) == .unchanged)
+        var info = stat()
+        stat(dir.file("c"), &info)
+        #expect(info.st_mode & 0o777 == 0o640, "equal bytes, but the secrets are no longer readable by others")
+    }
+
     @Test func replacingKeepsTheExistingModeAndLeavesNoTemporaryFiles() throws {
         let dir = try TemporaryDirectory()
         try AtomicFileWriter().write(Array("old\n".utf8), to: dir.file("c"))

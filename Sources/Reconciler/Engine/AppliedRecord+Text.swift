@@ -48,16 +48,27 @@ extension AppliedRecord {
     }
 
     private static func user(_ f: [String]) -> UserSnapshot? {
-        guard f.count == 11, let rotate = Int(f[9]), let disabled = bool(f[7]) else { return nil }
-        return UserSnapshot(name: f[1], limit: UInt64(f[2]), reset: f[3], maxConnections: Int(f[4]), maxUniqueIPs: Int(f[5]),
-                            expire: Double(f[6]), disabled: disabled, onHold: Int64(f[8]), rotate: rotate,
+        guard f.count == 11, let rotate = Int(f[9]), let disabled = bool(f[7]), let limit = optional(f[2], UInt64.init),
+              let connections = optional(f[4], Int.init), let ips = optional(f[5], Int.init), let expire = optional(f[6], Double.init),
+              let onHold = optional(f[8], Int64.init) else { return nil }
+        return UserSnapshot(name: f[1], limit: limit, reset: f[3], maxConnections: connections, maxUniqueIPs: ips,
+                            expire: expire, disabled: disabled, onHold: onHold, rotate: rotate,
                             secretDigest: f[10] == "-" ? nil : f[10])
     }
 
     private static func evaluation(_ f: [String]) -> Evaluation? {
-        guard f.count == 11, let used = UInt64(f[6]), let soon = bool(f[10]) else { return nil }
-        return Evaluation(user: f[1], state: f[2], reset: f[3], periodStart: Double(f[4]), periodEnd: Double(f[5]), used: used,
-                          limit: UInt64(f[7]), expire: Double(f[8]), firstSeen: Double(f[9]), expiringSoon: soon)
+        guard f.count == 11, let used = UInt64(f[6]), let soon = bool(f[10]), let start = optional(f[4], Double.init),
+              let end = optional(f[5], Double.init), let limit = optional(f[7], UInt64.init), let expire = optional(f[8], Double.init),
+              let first = optional(f[9], Double.init) else { return nil }
+        return Evaluation(user: f[1], state: f[2], reset: f[3], periodStart: start, periodEnd: end, used: used,
+                          limit: limit, expire: expire, firstSeen: first, expiringSoon: soon)
+    }
+
+    /// `-` is none (`.some(nil)`); anything else must parse, or the whole line is refused (nil).
+    private static func optional<T>(_ text: String, _ parse: (String) -> T?) -> T?? {
+        if text == "-" { return .some(nil) }
+        guard let value = parse(text) else { return nil }
+        return .some(value)
     }
 
     private static func bool(_ text: String) -> Bool? { text == "1" ? true : text == "0" ? false : nil }

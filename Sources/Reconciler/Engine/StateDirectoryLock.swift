@@ -4,7 +4,7 @@ import Foundation
 /// directory. Released when this object goes away or the process dies (the kernel drops it).
 ///
 /// Owned by the one task that runs a tick; not shared.
-final class StateDirectoryLock {
+final class StateDirectoryLock: @unchecked Sendable {
     private let descriptor: Int32
 
     /// Takes the lock, waiting up to `wait` seconds for another holder to finish.
@@ -34,5 +34,15 @@ final class StateDirectoryLock {
     deinit {
         flock(descriptor, LOCK_UN)
         close(descriptor)
+    }
+}
+
+extension StateDirectoryLock {
+    /// Takes the lock on a thread of its own: waiting for another process may take `wait` seconds.
+    static func acquire(directory: String, wait: Double) async throws(EngineError) -> StateDirectoryLock {
+        let result = await BlockingWork.run { () -> Result<StateDirectoryLock, EngineError> in
+            Result { () throws(EngineError) in try StateDirectoryLock(directory: directory, wait: wait) }
+        }
+        return try result.get()
     }
 }

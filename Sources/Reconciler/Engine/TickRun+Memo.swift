@@ -4,17 +4,27 @@ import StatsSink
 import TelemtRender
 
 extension TickRun {
+    /// The store's usage version of this node, nil when it cannot be read (then no memo applies).
+    func usageVersion(_ store: SQLiteStatsStore) async -> String? {
+        try? await store.usageVersion(node: configuration.node)
+    }
+
     /// The inputs a ``TickMemo`` is keyed by, or nil when a memo cannot apply (nothing applied yet,
-    /// or the config on disk is not the one applied).
+    /// the config on disk is not the one applied, or the usage version is unknown). `version` is the
+    /// store's usage version taken *before* the usage was read, so traffic recorded meanwhile by
+    /// another process ends the memo. The engine's own settings and the identities of the state files
+    /// it keeps (the status, the last good render) are part of the key.
     func memoKey(_ input: DesiredInput, checkKey: String, key: MasterKey, disk: DiskConfig?, applied: AppliedRecord?,
-                 store: SQLiteStatsStore, snapshot: TelemtSnapshot?, timeZone: TimeZone) async -> [String]? {
-        guard let disk, let applied, applied.revision == input.revision, applied.configSHA256 == disk.sha256,
-              applied.keyFingerprint == key.fingerprint, let version = try? await store.usageVersion(node: configuration.node) else { return nil }
+                 version: String?, snapshot: TelemtSnapshot?, timeZone: TimeZone, state: StateDirectory) -> [String]? {
+        guard let disk, let applied, let version, applied.revision == input.revision, applied.configSHA256 == disk.sha256,
+              applied.keyFingerprint == key.fingerprint else { return nil }
         let periods = ResetPeriod.allCases.map { reset in
             UsagePeriod.containing(now, reset: reset, timeZone: timeZone).interval.map { "\($0.start.timeIntervalSince1970)" } ?? "-"
         }
         let telemt = snapshot.map { "telemt \($0.version ?? "")" } ?? "no telemt"
-        return [input.revision, checkKey, disk.sha256, version, telemt] + periods
+        let files = [state.statusFile(node: configuration.node), state.lastGood].map { FileIdentity.of($0)?.description ?? "none" }
+        let engine = "\(configuration) \(self.engine.machine) \(self.engine.allowMassRemoval) \(self.engine.takeOverNode)"
+        return [input.revision, checkKey, disk.sha256, version, telemt, engine] + files + periods
     }
 
     /// The report of a tick whose inputs match the memo: nothing to evaluate, render, write or report.

@@ -10,7 +10,8 @@ extension TickRun {
                      report: inout TickReport, state: StateDirectory) async throws(EngineError) {
         guard disk != rendered.bytes else { return }
         let before = await BlockingWork.run { [telemt = engine.telemt] in (try? telemt?.systemInfo())?.configReloadCount }
-        try state.write(PendingWrite(revision: input.revision, configSHA256: rendered.sha256), "pending.json")
+        let intent = PendingWrite(revision: input.revision, configSHA256: rendered.sha256)
+        try await BlockingWork.run { () -> Result<Void, EngineError> in Result { () throws(EngineError) in try state.write(intent, "pending.json") } }.get()
         let file = TelemtConfigFile(path: configuration.telemt.config)
         do {
             let bytes = rendered.bytes

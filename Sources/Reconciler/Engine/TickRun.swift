@@ -13,6 +13,8 @@ struct FullTick {
     var checked: CheckedDesiredState
     var store: SQLiteStatsStore
     var snapshot: TelemtSnapshot?
+    /// The store's usage version read before the usage (see ``TickRun/memoKey``).
+    var usageVersion: String?
 }
 
 /// The steps of one tick, in order; ``ReconcileEngine`` runs one per call.
@@ -30,7 +32,7 @@ struct TickRun {
 
     func run() async throws(EngineError) -> TickReport {
         let state = try StateDirectory(configuration.stateDirectory)
-        let lock = try StateDirectoryLock(directory: state.path, wait: engine.lockWait)
+        let lock = try await StateDirectoryLock.acquire(directory: state.path, wait: engine.lockWait)
         defer { withExtendedLifetime(lock) {} }
         var timer = StepTimer()
         let input = try await DesiredInput.read(configuration, state: state)
@@ -56,7 +58,7 @@ struct TickRun {
         var timer = timer
         let memo = write ? engine.memo.take() : nil
         let key = try loadKey()
-        let onDisk = readDisk()
+        let onDisk = await readDisk()
         timer.lap("read")
         let checkKey = checkKey(input, disk: onDisk)
         let checked = try check(input.files, key: checkKey, disk: onDisk)
@@ -66,8 +68,9 @@ struct TickRun {
         var report = TickReport(outcome: .unchanged, revision: input.revision)
         let snapshot = await scrapeAndRecord(store, state: state, report: &report)
         timer.lap("scrape")
-        if let memo, let applied, let memoKey = await memoKey(input, checkKey: checkKey, key: key, disk: onDisk, applied: applied, store: store,
-                                                        snapshot: snapshot, timeZone: checked.state.timeZone),
+        let version = await usageVersion(store)
+        if let memo, let applied, let memoKey = memoKey(input, checkKey: checkKey, key: key, disk: onDisk, applied: applied, version: version,
+                                                        snapshot: snapshot, timeZone: checked.state.timeZone, state: state),
            memo.holds(for: memoKey, at: now, telemtStarted: Self.started(snapshot)) {
             engine.memo.put(memo)
             var fast = memoReport(memo, input: input, applied: applied)
@@ -76,7 +79,8 @@ struct TickRun {
             fast.steps = timer.steps
             return fast
         }
-        let tick = FullTick(input: input, applied: applied, key: key, disk: onDisk, checked: checked, store: store, snapshot: snapshot)
+        let tick = FullTick(input: input, applied: applied, key: key, disk: onDisk, checked: checked, store: store, snapshot: snapshot,
+                            usageVersion: version)
         return try await full(tick, report: report, state: state, timer: timer)
     }
 
@@ -131,8 +135,8 @@ struct TickRun {
         timer.lap("write")
         do {
             report.statusWritten = try await writeStatus(status, userYAML: userYAML, input: input, state: state, timeZone: desired.timeZone)
-            let key = await memoKey(input, checkKey: checkKey(input, disk: written), key: tick.key, disk: written, applied: record, store: tick.store,
-                              snapshot: tick.snapshot, timeZone: desired.timeZone)
+            let key = memoKey(input, checkKey: checkKey(input, disk: written), key: tick.key, disk: written, applied: record,
+                              version: tick.usageVersion, snapshot: tick.snapshot, timeZone: desired.timeZone, state: state)
             engine.memo.put(memo(key: key, report: report, snapshot: tick.snapshot, state: state))
         } catch {
             report.notes.append("the status was not written back (\(error)); the config is applied and the next tick writes the status again")
@@ -151,9 +155,9 @@ struct TickRun {
     }
 
     /// telemt's config on disk and its hash, read again only when the file changed.
-    private func readDisk() -> DiskConfig? {
-        let path = configuration.telemt.config
-        return engine.files.value(path) { FileManager.default.contents(atPath: path).map { DiskConfig(bytes: Array($0)) } }
+    private func readDisk() async -> DiskConfig? {
+        let (path, files) = (configuration.telemt.config, engine.files)
+        return await BlockingWork.run { files.value(path) { FileManager.default.contents(atPath: path).map { DiskConfig(bytes: Array($0)) } } }
     }
 
     private func check(_ files: DesiredFiles, key: String, disk: DiskConfig?) throws(EngineError) -> CheckedDesiredState {

@@ -16,6 +16,9 @@ extension SQLiteStatsStore {
                 var result = PruneResult()
                 result.rawRows = try Self.pruneRaw(db, before: cutoffs.rawTraffic)
                 result.quarterRows = try Self.foldQuarters(db, before: quarterCut)
+                // A fold can change a span that starts inside an hour (zones at +05:30): the watermark
+                // moves with it, so the usage version moves too.
+                try Self.raiseWatermark(db, level: "quarter", to: quarterCut)
                 try db.execute(sql: "DELETE FROM traffic_hourly WHERE hour < ?", arguments: [hourCut])
                 result.hourlyRows = db.changesCount
                 try Self.raiseWatermark(db, level: "hourly", to: hourCut)
