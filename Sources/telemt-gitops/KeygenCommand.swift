@@ -11,6 +11,8 @@ struct KeygenCommand: ParsableCommand {
             The key never goes into git. Keep a backup: with another key every derived secret, and so \
             every user's link, changes. An existing key is never replaced; running keygen again is safe \
             and reports the key that is there.
+            Examples:
+              telemt-gitops keygen --out /etc/telemt-gitops/master.key   # once per host; back it up
             """
     )
 

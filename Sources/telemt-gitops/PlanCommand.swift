@@ -13,6 +13,7 @@ struct PlanCommand: AsyncParsableCommand {
             Exit status: 0 no changes, 1 error, 2 changes (with --detailed-exitcode; else 0).
             Examples:
               telemt-gitops plan --config /etc/telemt-gitops/config.yaml
+              telemt-gitops plan --config /etc/telemt-gitops/config.yaml --detailed-exitcode   # exit status 2: changes to apply
               telemt-gitops plan --spec . --telemt-config /etc/telemt/config.toml --key master.key --format markdown
               telemt-gitops plan --from-status --node eu-1 --format markdown   # in CI, in a checkout
             """

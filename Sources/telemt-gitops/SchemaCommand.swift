@@ -10,6 +10,8 @@ struct SchemaCommand: ParsableCommand {
         discussion: """
             Point the YAML language server at it with a first line such as
             # yaml-language-server: $schema=./users.schema.json
+            Examples:
+              telemt-gitops schema --output users.schema.json   # next to users.yaml
             """
     )
 

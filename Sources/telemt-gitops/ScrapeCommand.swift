@@ -12,6 +12,9 @@ struct ScrapeCommand: AsyncParsableCommand {
             Reads telemt's per-user octet counters, adds what is new since the last recorded scrape \
             (restarts and counter resets included) and prints what was recorded. Recording the same \
             scrape twice adds nothing; a failed scrape records nothing.
+            Examples:
+              telemt-gitops scrape --db stats.sqlite --metrics http://127.0.0.1:9090/metrics
+              telemt-gitops scrape --db stats.sqlite --metrics http://127.0.0.1:9090/metrics --api http://127.0.0.1:9091
             """
     )
 

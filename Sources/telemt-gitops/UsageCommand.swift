@@ -13,6 +13,9 @@ struct UsageCommand: AsyncParsableCommand {
             'lifetime' is all recorded traffic. PERIOD and LIFETIME count every byte: both directions and \
             unsplit bytes (users beyond the 4,096 that /metrics labels, known only as a sum). The trend \
             shows the last 7 days (hours for --period day).
+            Examples:
+              telemt-gitops usage --db /var/lib/telemt-gitops/stats.sqlite --timezone Europe/Moscow   # what reconcile recorded
+              telemt-gitops usage alice --db /var/lib/telemt-gitops/stats.sqlite --period lifetime --json
             """
     )
 

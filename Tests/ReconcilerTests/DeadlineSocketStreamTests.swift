@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Reconciler
 
 /// A remote that accepts the connection and then never answers must time out, not hang,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Reconciler
 
 /// Fetch, read and status push over real transports started on loopback by the tests.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Reconciler
 
 /// Credentials stay off plain http:// and off other hosts; clear-text remotes are warned about.

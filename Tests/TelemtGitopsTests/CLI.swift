@@ -22,14 +22,17 @@ struct CLI {
         return root + "/.build/debug/telemt-gitops"
     }
 
-    static func run(_ arguments: [String], in directory: String = root) throws -> Result {
-        try run(binary, arguments, in: directory)
+    static func run(_ arguments: [String], in directory: String = root, environment: [String: String]? = nil) throws -> Result {
+        try run(binary, arguments, in: directory, environment: environment)
     }
 
-    static func run(_ executable: String, _ arguments: [String], in directory: String = root) throws -> Result {
+    /// Runs `executable` in `directory`, with `environment` instead of this process's when given.
+    static func run(_ executable: String, _ arguments: [String], in directory: String = root,
+                    environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe()
         let err = Pipe()

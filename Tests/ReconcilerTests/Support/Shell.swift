@@ -1,7 +1,7 @@
 import Foundation
 @testable import Reconciler
 
-/// Runs command-line tools (git, ssh-keygen, gpg, sshd) for test fixtures.
+/// Runs command-line tools (git, ssh-keygen, gpg) for test fixtures.
 enum Shell {
     struct Failure: Error, CustomStringConvertible {
         let command: String
@@ -35,14 +35,5 @@ enum Shell {
             throw Failure(command: arguments.joined(separator: " "), status: output.status, stderr: output.stderr)
         }
         return output.stdout
-    }
-
-    /// Starts a long-running server process; the caller kills and reaps it.
-    static func start(_ arguments: [String], env: [String: String] = [:]) throws -> pid_t {
-        guard let executable = ProcessRunner.locate(arguments[0]) else {
-            throw Failure(command: arguments[0], status: 127, stderr: "not installed")
-        }
-        return try ProcessRunner.spawn([executable.path] + arguments.dropFirst(), environment: environment(env),
-                                       stdin: "/dev/null", stdout: "/dev/null", stderr: "/dev/null")
     }
 }

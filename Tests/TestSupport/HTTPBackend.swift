@@ -1,10 +1,10 @@
-import Foundation
+public import Foundation
 
 /// `git http-backend` behind a small Python HTTP server on loopback (smart HTTP, push enabled),
 /// optionally requiring HTTP basic authentication with one `user:password`. Requests under `/moved/`
 /// are redirected (302) to the same path without `/moved` at `redirectBase` (`self` for this server).
-enum HTTPBackend {
-    static func start(root: URL, basicAuth: String?, scratch: URL, redirectBase: String = "self") throws -> LoopbackServer {
+public enum HTTPBackend {
+    public static func start(root: URL, basicAuth: String?, scratch: URL, redirectBase: String = "self") throws -> LoopbackServer {
         let script = scratch.appendingPathComponent("http-backend.py")
         try Data(source.utf8).write(to: script)
         return try LoopbackServer { port in
