@@ -97,7 +97,7 @@ struct ScrapeCommand: AsyncParsableCommand {
         let version = snapshot.version.map { "telemt \($0)" } ?? "telemt"
         let uptime = snapshot.uptime.isFinite ? Int(min(max(snapshot.uptime, 0), 1e15)) : 0
         let header = "node \(node): \(version), up \(uptime / 86_400)d \(uptime % 86_400 / 3_600)h \(uptime % 3_600 / 60)m, "
-            + "\(result.users) users"
+            + "\(result.users) user\(result.users == 1 ? "" : "s")"
         switch result.kind {
         case .duplicate:
             return header + "; already recorded, nothing added"

@@ -35,6 +35,7 @@ struct ScrapeCommandTests {
         let slow = try scrape("/slow", ["--timeout", "20"])
         #expect(slow.status == 0, "\(slow.stderr)")
         #expect(!slow.stdout.contains("restarted"))
+        #expect(slow.stdout.contains("up 10d 0h 0m, 1 user;") && !slow.stdout.contains("1 users"), "\(slow.stdout)")
         #expect(try lifetime()["alice"] == 18_600_002_000)
     }
 
