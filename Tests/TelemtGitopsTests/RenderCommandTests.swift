@@ -137,9 +137,11 @@ import Testing
         #expect(validate.status == 0)
         #expect(validate.stdout.contains("proxy/users.yaml"))
         #expect(validate.stderr.contains("Example users"))
+        #expect(validate.stderr.contains("created state directory \(dir.file("state")) (the git cache is in \(dir.file("state"))/git"))
         _ = try CLI.run(["keygen", "--out", dir.file("k")])
         let render = try CLI.run(["render"] + common + ["--key", dir.file("k"), "--out", dir.file("config.toml")])
         #expect(render.status == 0)
+        #expect(!render.stderr.contains("created state directory"), "said only when it is created")
         let local = try CLI.run(["render", "--spec", "examples", "--template", "examples/telemt.toml",
                                  "--key", dir.file("k"), "--out", dir.file("local.toml")])
         #expect(local.status == 0)

@@ -7,6 +7,8 @@ import TelemtRender
 /// lock. Every file is replaced atomically.
 struct StateDirectory {
     let path: String
+    /// Whether opening it created it.
+    private(set) var created = false
 
     /// Opens `path`, creating it (0700) when missing.
     init(_ path: String) throws(EngineError) {
@@ -20,6 +22,7 @@ struct StateDirectory {
         }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            created = true
         } catch {
             throw EngineError(.stateDirectory, path: path, "cannot create the state directory (\(error.localizedDescription))",
                               hint: "create it, or pass a writable --state-dir")

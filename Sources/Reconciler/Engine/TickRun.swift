@@ -42,7 +42,7 @@ struct TickRun {
         timer.lap("source")
         do {
             var report = try await apply(input, applied: applied, state: state, timer: timer)
-            report.notes = input.notes + report.notes
+            report.notes = (state.created ? [Self.createdNote(state.path)] : []) + input.notes + report.notes
             return report
         } catch where error.code.reaction == .stalled || error.code == .key {
             var report = TickReport(outcome: .failed(error), revision: input.revision)
@@ -190,6 +190,11 @@ struct TickRun {
         case .template(_, let lines): lines.filter { $0.contains("error:") }.joined(separator: "\n")
         default: error.description
         }
+    }
+
+    /// Said once, when a tick made the state directory: where the state lives from now on.
+    static func createdNote(_ path: String) -> String {
+        "created state directory \(path) (the git cache, the store, the last good render and the status; state_dir or --state-dir chooses another)"
     }
 
     static func sha256(_ bytes: [UInt8]) -> String {

@@ -30,6 +30,8 @@ struct ReconcileEngineTests {
         let engine = try host.engine()
         let first = await engine.tick()
         #expect(first.outcome == .applied && first.reload == .confirmed, "\(first.outcome) \(first.notes)")
+        let created = "created state directory \(host.scratch.path("state").path) ("
+        #expect(first.notes.contains { $0.hasPrefix(created) }, "the first tick says where the state lives: \(first.notes)")
         #expect(try ManagedTables.read(from: host.configText).map(\.name) == ["alice", "bob", "carol"])
         #expect(try host.committedStatus().contains("  alice:\n    state: active\n"))
 
@@ -37,6 +39,7 @@ struct ReconcileEngineTests {
         try host.telemt.traffic("alice", from: 1 << 30, to: 1 << 20)
         let limited = await engine.tick()
         #expect(limited.outcome == .applied && limited.reload == .confirmed)
+        #expect(!limited.notes.contains { $0.hasPrefix(created) }, "said once")
         #expect(try enabled(host, "alice") == false && enabled(host, "bob") == true)
         #expect(limited.events.contains(.transition(user: "alice", from: .active, to: .limited, reason: "used 1.0 GiB of 1 GiB in 2026-11 (Europe/Moscow)")))
         let counters = try host.telemt.state()["connections"] as? [[String: Any]]
