@@ -44,9 +44,16 @@ public actor GitSource: DesiredStateSource {
         if let branch = configuration.statusBranch {
             try Self.validateRef("refs/heads/\(branch)", field: "status branch", value: branch)
         }
-        if case .ssh = configuration.authentication, remoteURL.transport != .ssh {
+        switch configuration.authentication {
+        case .ssh where remoteURL.transport != .ssh:
             throw .invalidConfiguration(field: "authentication", value: remoteURL.redacted,
                                         reason: "an SSH deploy key is configured for a non-ssh remote")
+        case .httpToken, .httpUserPassword:
+            guard remoteURL.transport == .http || remoteURL.transport == .https else {
+                throw .invalidConfiguration(field: "authentication", value: remoteURL.redacted,
+                                            reason: "an HTTPS token or credentials file is configured for a remote that is not http(s)")
+            }
+        default: break
         }
         try Self.checkTransport(remoteURL, configuration: configuration)
     }
