@@ -16,10 +16,13 @@ struct KeygenCommand: ParsableCommand {
             """
     )
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Where to write the key.", valueName: "file"))
-    var out: String = "/etc/telemt-gitops/master.key"
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Where to write the key (default: $TELEMT_GITOPS_KEY, else /etc/telemt-gitops/master.key as root, else <state dir>/master.key).",
+        valueName: "file"))
+    var out: String?
 
     func run() throws {
+        let out = self.out ?? KeyOptions.defaultPath
         if FileManager.default.fileExists(atPath: out) {
             do {
                 let existing = try MasterKey.load(from: out)

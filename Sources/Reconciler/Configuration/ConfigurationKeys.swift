@@ -10,7 +10,8 @@ public enum ConfigurationKeys {
     static let general: [ConfigurationKey] = [
         .init("node", .text, default: "local", flag: "--node", "This proxy host's name: the status file is `status/<node>.yaml` and the store keeps traffic per node."),
         .init("spec", .path, flag: "--spec", "Read the desired state from this local directory instead of a git repository (no status write-back)."),
-        .init("key", .path, default: "<state_dir>/master.key", flag: "--key", "The 32-byte master key file (0600) from which users' secrets are derived."),
+        .init("key", .path, default: "/etc/telemt-gitops/master.key (root) or <state_dir>/master.key", flag: "--key",
+              "The 32-byte master key file (0600) from which users' secrets are derived; `keygen`, `render` and `links` use the same default."),
         .init("state_dir", .path, default: "/var/lib/telemt-gitops (root) or ~/.local/state/telemt-gitops", flag: "--state-dir",
               "Holds the git cache, the store, the last good render, the last applied revision and the lock."),
         .init("store", .url, default: "sqlite", flag: "--store", "`sqlite` (the file `<state_dir>/stats.sqlite`) or a path to an SQLite file."),

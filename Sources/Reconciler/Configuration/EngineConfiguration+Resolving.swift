@@ -17,7 +17,7 @@ extension EngineConfiguration {
         }
         var configuration = EngineConfiguration(
             node: node, source: try source(read),
-            keyFile: try read.text("key") ?? (stateDirectory as NSString).appendingPathComponent("master.key"),
+            keyFile: try read.text("key") ?? defaultKeyFile(stateDirectory: stateDirectory, isRoot: isRoot),
             stateDirectory: stateDirectory, storePath: try storePath(read, stateDirectory: stateDirectory),
             maxRemoval: try read.share(read.text("max_removal", default: "50%"), path: "max_removal"),
             telemt: try telemt(read), interval: try read.duration("interval", default: "30s"),
@@ -45,6 +45,13 @@ extension EngineConfiguration {
         }
         return RetentionPolicy(rawTraffic: seconds(try read.duration("retention.raw", default: "7d")), quarterHours: seconds(quarters),
                                hours: seconds(hours), scrapes: seconds(try read.duration("retention.scrapes", default: "400d")))
+    }
+
+    /// The default master key, the same for every command (`keygen`, `render`, `links`, `plan`,
+    /// `reconcile`): `/etc/telemt-gitops/master.key` for root (a service's configuration), else
+    /// `<state_dir>/master.key`.
+    public static func defaultKeyFile(stateDirectory: String, isRoot: Bool) -> String {
+        isRoot ? "/etc/telemt-gitops/master.key" : (stateDirectory as NSString).appendingPathComponent("master.key")
     }
 
     /// The default state directory for this user.

@@ -70,7 +70,8 @@ struct EngineConfigurationTests {
     @Test func defaultsFitTheUserRunningIt() throws {
         let user = try resolve("spec: .\n")
         #expect(user.stateDirectory == "/home/admin/.local/state/telemt-gitops" && user.keyFile == user.stateDirectory + "/master.key")
-        #expect(try resolve("spec: .\n", root: true).stateDirectory == "/var/lib/telemt-gitops")
+        let root = try resolve("spec: .\n", root: true)
+        #expect(root.stateDirectory == "/var/lib/telemt-gitops" && root.keyFile == "/etc/telemt-gitops/master.key")
         #expect(try resolve("spec: .\n", env: ["XDG_STATE_HOME": "/x/state"]).stateDirectory == "/x/state/telemt-gitops")
         #expect(user.maxRemoval == 0.5 && user.interval == .seconds(30) && user.thresholds == [0.8, 0.95])
         #expect(user.telemt.config == "/etc/telemt/config.toml" && user.telemt.reloadTimeout == .seconds(10))
