@@ -30,13 +30,9 @@ import Testing
 
     @Test(arguments: HelpExample.all)
     func exampleRunsAsDocumented(_ example: HelpExample) throws {
-        let host = try ExampleHost(for: example)
-        let arguments = host.arguments(example)
-        let result = try CLI.run(arguments, in: host.checkout, environment: host.environment)
-        let ran = "telemt-gitops \(arguments.joined(separator: " "))"
-        #expect(result.status == example.expectedStatus, "\(ran) exited \(result.status)\n\(result.stdout)\n\(result.stderr)")
-        let errors = (result.stdout + result.stderr).split(separator: "\n").filter { $0.hasPrefix("error:") || $0.contains(": error:") }
-        #expect(errors.isEmpty, "\(ran) printed errors:\n\(errors.joined(separator: "\n"))")
-        if example.pager != nil { #expect(!result.stdout.isEmpty, "\(ran) gives the pager nothing to show") }
+        let run = try ExampleRun(example)
+        #expect(run.result.status == example.expectedStatus, "\(run.ran) exited \(run.result.status)\n\(run.result.stdout)\n\(run.result.stderr)")
+        #expect(run.errors.isEmpty, "\(run.ran) printed errors:\n\(run.errors.joined(separator: "\n"))")
+        if example.pager != nil { #expect(!run.result.stdout.isEmpty, "\(run.ran) gives the pager nothing to show") }
     }
 }

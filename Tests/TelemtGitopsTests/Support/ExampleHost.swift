@@ -1,7 +1,8 @@
 import Foundation
 import TestSupport
 
-/// The sandbox one help example runs in, shaped like the host and the checkout the example assumes.
+/// The sandbox one example of a `--help` text or of the docs (DocExample) runs in, shaped like the
+/// host and the checkout the example assumes.
 ///
 /// - `root` stands for the host's file system: every absolute path an example names is read under
 ///   it. It holds /etc/telemt-gitops/master.key (made by `keygen`, except for keygen's own

@@ -60,3 +60,25 @@ struct HelpExample: Sendable, CustomTestStringConvertible {
         }
     }
 }
+
+/// An example run once in a fresh ExampleHost: what it printed, and the command line as it ran.
+struct ExampleRun {
+    let result: CLI.Result
+    /// `telemt-gitops` and the arguments after the replacements, for failure messages.
+    let ran: String
+
+    init(_ example: HelpExample) throws {
+        let host = try ExampleHost(for: example)
+        let arguments = host.arguments(example)
+        result = try CLI.run(arguments, in: host.checkout, environment: host.environment)
+        ran = "telemt-gitops \(arguments.joined(separator: " "))"
+    }
+
+    /// Standard output, then standard error.
+    var output: String { result.stdout + result.stderr }
+
+    /// The lines of the output that report an error.
+    var errors: [String] {
+        output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("error:") || $0.contains(": error:") }
+    }
+}
