@@ -17,7 +17,7 @@ public struct TelemtConfigChange: Sendable, Equatable {
             return
         }
         let before = ConfigSections(old), after = ConfigSections(new)
-        access = before.access != after.access
+        access = before.accessDigest != after.accessDigest
         if let documentBefore = try? TemplateValidator.document(before.rest), let documentAfter = try? TemplateValidator.document(after.rest) {
             restartNeeded = TemplateValidator.restartRequiredChanges(from: documentBefore, to: documentAfter)
         } else {
