@@ -17,17 +17,21 @@ public final class SpecParseCache: @unchecked Sendable {
     /// An empty cache.
     public init() {}
 
-    /// The parse of `source` (its document and its own diagnostics), from the cache when the bytes are the same.
-    func parse(_ source: SpecSource, _ make: () -> (ParsedDocument, DiagnosticLog)) -> (ParsedDocument, DiagnosticLog) {
-        if let hit = lock.withLock({ entries[source.path] }), hit.bytes == source.bytes { return (hit.document, hit.log) }
+    /// The parse of `source` (its document and its own diagnostics) under `key` (its path, or a
+    /// piece of it), from the cache when the bytes are the same.
+    func parse(_ source: SpecSource, key: String, _ make: () -> (ParsedDocument, DiagnosticLog)) -> (ParsedDocument, DiagnosticLog) {
+        if let hit = lock.withLock({ entries[key] }), hit.bytes == source.bytes { return (hit.document, hit.log) }
         let (document, log) = make()
-        lock.withLock { entries[source.path] = Entry(bytes: source.bytes, document: document, log: log) }
+        lock.withLock { entries[key] = Entry(bytes: source.bytes, document: document, log: log) }
         return (document, log)
     }
 
-    /// Drops the entries of files other than `paths`.
-    func keep(_ paths: [String]) {
-        let wanted = Set(paths)
+    /// How many parsed files or pieces are kept.
+    var count: Int { lock.withLock { entries.count } }
+
+    /// Drops the entries other than `keys`.
+    func keep(_ keys: [String]) {
+        let wanted = Set(keys)
         lock.withLock { entries = entries.filter { wanted.contains($0.key) } }
     }
 }
