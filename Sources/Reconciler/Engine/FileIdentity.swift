@@ -12,6 +12,9 @@ struct FileIdentity: Equatable, Sendable, CustomStringConvertible {
     /// The last modification or status change, in seconds since 1970.
     let changed: Double
 
+    /// Device and inode only: the same file however often it is written (a database, for one).
+    var file: [Int] { Array(fields.prefix(2)) }
+
     /// The identity of the file at `path` now, nil when there is none.
     static func of(_ path: String) -> FileIdentity? {
         var info = stat()

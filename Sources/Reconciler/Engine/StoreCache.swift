@@ -6,7 +6,7 @@ import StatsSink
 final class StoreCache: @unchecked Sendable {
     private struct Entry {
         var store: SQLiteStatsStore
-        var identity: [String]
+        var identity: [Int]
     }
 
     private let lock = NSLock()
@@ -21,9 +21,7 @@ final class StoreCache: @unchecked Sendable {
     }
 
     /// The database file's device and inode (not its size or times, which every write moves).
-    private static func identity(_ path: String) -> [String] {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return [] }
-        return ["\(info.st_dev)", "\(info.st_ino)"]
+    private static func identity(_ path: String) -> [Int] {
+        FileIdentity.of(path)?.file ?? []
     }
 }
