@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "TelemtRender", targets: ["TelemtRender"]),
         .library(name: "StatsSink", targets: ["StatsSink"]),
         .library(name: "Reconciler", targets: ["Reconciler"]),
+        .library(name: "Daemon", targets: ["Daemon"]),
     ],
     dependencies: [
         // Command-line parsing, help and completion for the thin executable.
@@ -25,6 +26,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // SQLite access for the traffic store: migrations, WAL, transactions.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The daemon only (`run`): its HTTP listener (webhooks, /healthz, /readyz, /metrics).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // The daemon's services in one group, stopped in reverse order on SIGTERM/SIGINT; SIGHUP.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Structured logs passed to every part of the daemon.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The daemon's own metrics, in Prometheus's text format.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Outbound notifications (Telegram Bot API, signed webhooks) over HTTPS.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // C libraries from Debian packages (scripts/setup.sh installs them).
@@ -53,10 +65,28 @@ let package = Package(
             dependencies: ["Spec", "TelemtRender", "StatsSink", "CGit2", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
+        // `telemt-gitops run`: time, triggers, HTTP and notifications around the engine's tick.
+        // The only module that links NIO and Hummingbird; the engine stays free of them.
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "Spec", "StatsSink", "Reconciler",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "telemt-gitops",
             dependencies: [
-                "Spec", "TelemtRender", "StatsSink", "Reconciler",
+                "Spec", "TelemtRender", "StatsSink", "Reconciler", "Daemon",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -82,6 +112,17 @@ let package = Package(
             name: "ReconcilerTests",
             dependencies: ["Reconciler", "Spec", "TelemtRender", "StatsSink", "TestSupport"],
             exclude: ["Golden"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: [
+                "Daemon", "Reconciler", "StatsSink", "Spec", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         // Drives Tests/TelemtStandIn/telemt-standin.py, the python stand-in for telemt.

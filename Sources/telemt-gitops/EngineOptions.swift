@@ -63,9 +63,10 @@ struct EngineOptions: ParsableArguments {
     }
 
     /// The resolved configuration; a mistake is printed with its origin and exits 64.
-    func resolve() throws -> EngineConfiguration {
+    func resolve(extra: [String: Setting] = [:]) throws -> EngineConfiguration {
         do {
-            return try ConfigurationFile.load(config, environment: ProcessInfo.processInfo.environment, flags: flagSettings,
+            return try ConfigurationFile.load(config, environment: ProcessInfo.processInfo.environment,
+                                              flags: flagSettings.merging(extra) { _, new in new },
                                               home: NSHomeDirectory(), isRoot: getuid() == 0)
         } catch {
             Console.error(error.description)

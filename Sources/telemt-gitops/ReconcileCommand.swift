@@ -35,7 +35,7 @@ struct ReconcileCommand: AsyncParsableCommand {
     var lockWait: Double = 0
 
     func validate() throws {
-        guard once else { throw ValidationError("give --once: `reconcile` runs one tick (a loop is not part of this version)") }
+        guard once else { throw ValidationError("give --once: `reconcile` runs one tick (the loop is `telemt-gitops run`)") }
         guard lockWait >= 0, lockWait <= 3_600 else { throw ValidationError("--lock-wait must be 0 to 3600 seconds") }
     }
 

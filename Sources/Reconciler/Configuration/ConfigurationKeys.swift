@@ -17,7 +17,7 @@ public enum ConfigurationKeys {
         .init("store", .url, default: "sqlite", flag: "--store", "`sqlite` (the file `<state_dir>/stats.sqlite`) or a path to an SQLite file."),
         .init("max_removal", .share, default: "50%", flag: "--max-removal",
               "A revision removing more than this share of the users (or all of them) is refused unless `--allow-mass-removal` is given."),
-        .init("log_format", .choice(["text", "json"]), default: "text", "How `run` writes log lines (read now, used by `run`, which is not in this version)."),
+        .init("log_format", .choice(["text", "json"]), default: "text", "How `run` writes log lines."),
     ]
 
     static let repository: [ConfigurationKey] = [
@@ -54,16 +54,17 @@ public enum ConfigurationKeys {
     ]
 
     static let daemon: [ConfigurationKey] = [
-        .init("interval", .duration, default: "30s", "`run`: time between reconciles, with jitter (`run` is not in this version)."),
-        .init("listen", .address, default: "127.0.0.1:8080", "`run`: address of webhooks, /healthz, /readyz and /metrics (`run` is not in this version)."),
-        .init("webhooks.secret_file", .path, "`run`: the webhook signing secret (GitHub, Gitea/Forgejo, generic HMAC; GitLab token; `run` is not in this version)."),
+        .init("interval", .duration, default: "30s", "`run`: time between reconciles, with jitter."),
+        .init("listen", .address, default: "127.0.0.1:8080", "`run`: address of webhooks, /healthz, /readyz and /metrics."),
+        .init("webhooks.secret_file", .path, "`run`: the webhook signing secret (GitHub, Gitea/Forgejo, generic HMAC; GitLab token)."),
     ]
 
-    /// Read and checked now; the notifier of `run` (not in this version) will use them.
+    /// The notifications of `run` (and of the ticks that queue them).
     static let notifications: [ConfigurationKey] = [
         .init("notify.language", .choice(["en", "ru"]), default: "en", "Language of notifications."),
         .init("notify.telegram.token_file", .path, "The Telegram bot token file."),
         .init("notify.telegram.chats", .list, "Telegram chat ids to notify."),
+        .init("notify.telegram.api_url", .url, default: "https://api.telegram.org", "The Telegram Bot API's base URL (a local Bot API server, a test stand-in)."),
         .init("notify.webhook.url", .url, "A JSON webhook notified of events, signed with HMAC."),
         .init("notify.webhook.secret_file", .path, "The notification webhook's signing secret."),
         .init("notify.thresholds", .shares, default: "[80%, 95%]", "Usage shares of a limit that are notified when crossed."),

@@ -31,6 +31,7 @@ extension EngineConfiguration {
             listenHost: listen.host, listenPort: listen.port
         )
         configuration.retention = try retentionPolicy(read)
+        configuration.notify = try NotificationSettings.read(read)
         return configuration
     }
 

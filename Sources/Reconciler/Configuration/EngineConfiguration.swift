@@ -81,6 +81,8 @@ public struct EngineConfiguration: Sendable, Equatable {
     public var expiringWithin: Duration
     /// `notify.language`.
     public var language: String
+    /// `notify.*` sinks and `webhooks.secret_file`.
+    public var notify = NotificationSettings()
     /// The remaining settings not typed here (webhooks, notification sinks), by dotted path.
     public var other: [String: Setting]
 

@@ -10,6 +10,8 @@ struct DesiredInput {
     var revision: String
     var source: GitSource?
     var notes: [String] = []
+    /// The remote could not be reached and the last fetched revision stands in.
+    var offline = false
 
     /// Reads the configured source: fetches the repository into `<state_dir>/git`, or reads the local directory.
     static func read(_ configuration: EngineConfiguration, state: StateDirectory) async throws(EngineError) -> DesiredInput {
@@ -32,16 +34,38 @@ struct DesiredInput {
             subPath: repo.path == "." ? "" : repo.path, stateDirectory: URL(fileURLWithPath: state.path), sshKey: url(repo.sshKey),
             knownHosts: url(repo.knownHosts), tokenFile: url(repo.tokenFile), credentialsFile: url(repo.credentialsFile),
             allowedSigners: url(repo.allowedSigners), gpgKeyring: url(repo.gpgKeyring), timeoutSeconds: Int(repo.timeout.components.seconds))
+        let source: GitSource
         do {
             var configuration = try options.configuration()
             configuration.statusBranch = repo.statusBranch
-            let source = try GitSource(configuration)
+            source = try GitSource(configuration)
+        } catch {
+            throw EngineError(.source, path: RemoteURL.redact(repo.url), "\(error)")
+        }
+        do {
             let (_, revision) = try await source.fetchAndRead()
             return DesiredInput(files: DesiredFiles(revision: revision), revision: revision.commit.hex, source: source,
                                 notes: source.transportWarnings)
         } catch {
+            if let failure = error as? GitSourceError, let input = await cached(source, after: failure, remote: RemoteURL.redact(repo.url)) {
+                return input
+            }
             throw EngineError(.source, path: RemoteURL.redact(repo.url), "\(error)")
         }
+    }
+
+    /// The revision of the last successful fetch, when the remote could not be reached: states,
+    /// expiries and quotas go on being enforced on it while the remote is away.
+    static func cached(_ source: GitSource, after error: GitSourceError, remote: String) async -> DesiredInput? {
+        switch error {
+        case .remoteFailed, .timedOut: break
+        default: return nil
+        }
+        guard let commit = try? await source.lastDesiredCommit(), let revision = try? await source.read(commit) else { return nil }
+        var input = DesiredInput(files: DesiredFiles(revision: revision), revision: commit.hex, source: source, notes: source.transportWarnings)
+        input.notes.append("\(remote) could not be reached (\(error)); working from the last fetched revision \(commit.hex.prefix(12))")
+        input.offline = true
+        return input
     }
 
     /// A digest of the local files, standing for a commit.

@@ -29,6 +29,8 @@ public struct EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let store = Code("store", .transient)
         /// The status file could not be written back.
         public static let statusWrite = Code("statusWrite", .transient)
+        /// The tick was stopped (the daemon shutting down) before it wrote anything.
+        public static let abandoned = Code("abandoned", .transient)
         /// The code's name.
         public var description: String { name }
     }

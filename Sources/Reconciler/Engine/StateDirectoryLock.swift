@@ -8,8 +8,8 @@ final class StateDirectoryLock: @unchecked Sendable {
     private let descriptor: Int32
 
     /// Takes the lock, waiting up to `wait` seconds for another holder to finish.
-    init(directory: String, wait: Double) throws(EngineError) {
-        let path = (directory as NSString).appendingPathComponent("lock")
+    init(directory: String, wait: Double, name: String = "lock", activity: String = "is reconciling") throws(EngineError) {
+        let path = (directory as NSString).appendingPathComponent(name)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw EngineError(.stateDirectory, path: path, "cannot open the lock file (\(String(cString: strerror(errno))))",
@@ -20,7 +20,7 @@ final class StateDirectoryLock: @unchecked Sendable {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
                 let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
                 close(fd)
-                throw EngineError(.locked, path: path, "another telemt-gitops process (\(holder.isEmpty ? "unknown pid" : "pid \(holder)")) is reconciling this state directory",
+                throw EngineError(.locked, path: path, "another telemt-gitops process (\(holder.isEmpty ? "unknown pid" : "pid \(holder)")) \(activity) this state directory",
                                   hint: "wait for it to finish, pass --lock-wait SECONDS, or use another --state-dir")
             }
             usleep(50_000)

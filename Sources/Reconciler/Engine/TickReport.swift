@@ -32,6 +32,15 @@ public struct TickReport: Sendable {
     public var notes: [String] = []
     /// Where the status went: a commit, a file, or nil when unchanged.
     public var statusWritten: String?
+    /// What the tick could not reach and worked around (`git remote`: the last fetched revision was
+    /// used; `telemt`: states use the traffic recorded so far). A loop retries sooner while this holds.
+    public var unreachable: [String] = []
+    /// Bytes this tick's scrape added to the store (0 without a scrape).
+    public var recordedBytes: UInt64 = 0
+    /// Users by state (`active`, `limited`, …) after a full tick; empty when a memo stood in.
+    public var usersByState: [String: Int] = [:]
+    /// The commit the status was pushed as, when it was (a webhook for it is this host's own push).
+    public var statusCommit: String?
     /// How long each step took, in order.
     public var steps: [TickStep] = []
 

@@ -36,7 +36,9 @@ extension TickRun {
                 let recording = TrafficRecording(store: store, node: configuration.node, directory: state.path,
                                                  retention: configuration.retention, takeOver: engine.takeOverNode)
                 let prune = engine.pruning.isDue(at: snapshot.scrapedAt)
-                if try await recording.record(snapshot, prune: prune).pruned != nil { engine.pruning.pruned(at: snapshot.scrapedAt) }
+                let result = try await recording.record(snapshot, prune: prune)
+                report.recordedBytes = result.recorded.totalBytes
+                if result.pruned != nil { engine.pruning.pruned(at: snapshot.scrapedAt) }
             }
             if snapshot.api == nil, snapshot.userSeries?.suppressed == true || (snapshot.userSeries?.statsSuppressed ?? 0) > 0 {
                 report.notes.append("telemt left users out of /metrics (more than 4,096, or suppressed): their traffic is not counted; set telemt.api (--api)")
@@ -44,6 +46,7 @@ extension TickRun {
             return snapshot
         } catch {
             report.notes.append("telemt was not scraped (\(error)); states use the traffic recorded so far")
+            report.unreachable.append("telemt")
             return nil
         }
     }

@@ -68,7 +68,9 @@ extension TickRun {
                 try await writeLocal(bytes, state: state)
                 engine.files.remember(path, status)
                 switch result {
-                case .pushed(let commit, let branch, _): return "committed status/\(configuration.node).yaml as \(commit.short) on \(branch)"
+                case .pushed(let commit, let branch, _):
+                    pushedStatus.set(commit.hex)
+                    return "committed status/\(configuration.node).yaml as \(commit.short) on \(branch)"
                 case .unchanged(_, let branch): return "status/\(configuration.node).yaml on \(branch) already holds this status"
                 }
             } catch let error as EngineError {

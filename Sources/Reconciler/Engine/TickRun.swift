@@ -22,6 +22,8 @@ struct TickRun {
     let engine: ReconcileEngine
     let write: Bool
     let now: Date
+    /// The commit a status push of this tick made.
+    let pushedStatus = PushedStatus()
     var configuration: EngineConfiguration { engine.configuration }
 
     init(engine: ReconcileEngine, write: Bool) {
@@ -43,6 +45,8 @@ struct TickRun {
         do {
             var report = try await apply(input, applied: applied, state: state, timer: timer)
             report.notes = (state.created ? [Self.createdNote(state.path)] : []) + input.notes + report.notes
+            if input.offline { report.unreachable.insert("git remote", at: 0) }
+            report.statusCommit = pushedStatus.hex
             return report
         } catch where error.code.reaction == .stalled || error.code == .key {
             var report = TickReport(outcome: .failed(error), revision: input.revision)
@@ -102,6 +106,7 @@ struct TickRun {
         }
         let changes = domainChanges(applied: applied, desired: desired, observations: observations, evaluations: evaluations)
         report.nextChange = UserStateMachine.soonestChange(evaluations)
+        report.usersByState = evaluations.reduce(into: [:]) { counts, evaluation in counts[evaluation.state.rawValue, default: 0] += 1 }
         report.events = events(applied: applied, evaluations: evaluations, zone: desired.timeZone)
         report.drift = drift(disk: disk, applied: applied, state: state)
         let rendered = try await rendering.get()
@@ -122,9 +127,14 @@ struct TickRun {
                        timer: StepTimer) async throws(EngineError) -> TickReport {
         var timer = timer, report = report
         let (input, desired) = (tick.input, tick.checked.state)
+        // The last safe point: a tick stopped (a daemon shutting down) before this writes nothing.
+        guard !Task.isCancelled else {
+            throw EngineError(.abandoned, "the tick was stopped before it wrote anything", hint: "the next tick applies this revision")
+        }
         try await writeConfig(rendered, disk: tick.disk?.bytes, input: input, desired: desired, report: &report, state: state)
         let written = DiskConfig(bytes: rendered.bytes, sha256: rendered.sha256)
         if input.files.template == nil { engine.cache.seed(checkKey(input, disk: written), tick.checked, template: rendered.bytes) }
+        try await enqueueNotifications(report, evaluations: evaluations, tick: tick, writtenSHA256: rendered.sha256)
         let record = appliedRecord(rendered, input: input, desired: desired, evaluations: evaluations, previous: tick.applied,
                                    keyFingerprint: tick.key.fingerprint)
         async let saving = BlockingWork.run { [self] in

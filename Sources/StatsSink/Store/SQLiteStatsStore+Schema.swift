@@ -82,6 +82,36 @@ extension SQLiteStatsStore {
                               WHERE s.node = first_seen.node AND r.user = first_seen.user);
                 """)
         }
+        migrator.registerMigration("v5: the notification outbox") { db in
+            try db.execute(sql: """
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    key TEXT NOT NULL UNIQUE,
+                    node TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    user TEXT,
+                    fields TEXT NOT NULL,
+                    created REAL NOT NULL
+                );
+                CREATE INDEX outbox_node_kind ON outbox (node, kind, id);
+                CREATE INDEX outbox_created ON outbox (created);
+                CREATE TABLE outbox_sink (
+                    sink TEXT PRIMARY KEY NOT NULL,
+                    since_id INTEGER NOT NULL,
+                    added REAL NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE outbox_delivery (
+                    event_id INTEGER NOT NULL,
+                    sink TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('delivered', 'retry', 'dropped')),
+                    attempts INTEGER NOT NULL,
+                    next_attempt REAL,
+                    last_error TEXT,
+                    at REAL NOT NULL,
+                    PRIMARY KEY (event_id, sink)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

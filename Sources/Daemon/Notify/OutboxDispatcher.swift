@@ -1,0 +1,117 @@
+import Foundation
+public import Logging
+public import ServiceLifecycle
+public import StatsSink
+
+/// Delivers the outbox: one loop per sink, events in order, each once; a failed delivery is retried
+/// (after the receiver's `retry_after`, else with backoff from 2 s to 10 min) and blocks the later
+/// events of that sink only. Woken after a tick queued events, and every few seconds for retries.
+public struct OutboxDispatcher: Service {
+    let outbox: any NotificationOutbox
+    let sinks: [any NotificationSink]
+    let language: NotificationLanguage
+    let metrics: DaemonMetrics
+    let logger: Logger
+    let clock: any Clock<Duration>
+    let bells: [Doorbell]
+    /// How often a sink looks for due events without a wake-up.
+    var poll: Duration = .seconds(5)
+    /// How long events are kept (delivered or not).
+    var keep: TimeInterval = 7 * 86_400
+
+    /// Creates a dispatcher.
+    public init(outbox: any NotificationOutbox, sinks: [any NotificationSink], language: NotificationLanguage, metrics: DaemonMetrics,
+                logger: Logger, clock: any Clock<Duration> = ContinuousClock()) {
+        self.outbox = outbox
+        self.sinks = sinks
+        self.language = language
+        self.metrics = metrics
+        self.logger = logger
+        self.clock = clock
+        bells = sinks.map { _ in Doorbell() }
+    }
+
+    /// Wakes every sink (events were queued).
+    public func wake() {
+        bells.forEach { $0.ring() }
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
+                for (sink, bell) in zip(sinks, bells) {
+                    group.addTask { await deliverForever(sink, bell: bell) }
+                }
+                group.addTask { await pruneForever() }
+            }
+        }
+    }
+
+    /// One sink's loop, until cancelled.
+    private func deliverForever(_ sink: any NotificationSink, bell: Doorbell) async {
+        var logger = logger
+        logger[metadataKey: "sink"] = "\(sink.name)"
+        while !Task.isCancelled {
+            do {
+                try await outbox.registerSink(sink.name, at: Date())
+                break
+            } catch {
+                logger.error("outbox unavailable", metadata: ["error": "\(error)"])
+                _ = await bell.wait(upTo: poll, clock: clock)
+            }
+        }
+        while !Task.isCancelled {
+            let pause = await deliverDue(sink, logger: logger)
+            await updateDepth()
+            _ = await bell.wait(upTo: pause.map { min($0, poll) } ?? poll, clock: clock)
+        }
+    }
+
+    /// Delivers what is due; returns how long until the blocked head may be tried again, if one is.
+    func deliverDue(_ sink: any NotificationSink, logger: Logger) async -> Duration? {
+        guard let entries = try? await outbox.pending(sink: sink.name, limit: 50) else { return nil }
+        for entry in entries {
+            if Task.isCancelled { return nil }
+            if let notBefore = entry.notBefore, notBefore > Date() {
+                return .milliseconds(Int64(notBefore.timeIntervalSinceNow * 1_000) + 1)
+            }
+            let result = await sink.deliver(entry, text: NotificationText.render(entry.event, language: language))
+            let metadata: Logger.Metadata = ["event": "\(entry.event.kind)", "id": "\(entry.id)", "user": "\(entry.event.user ?? "-")"]
+            switch result {
+            case .delivered:
+                try? await outbox.markDelivered(entry.id, sink: sink.name, at: Date())
+                metrics.notification(sink: sink.name, result: "delivered")
+                logger.info("notification delivered", metadata: metadata)
+            case .retry(let after, let reason):
+                let wait = after ?? Self.backoff(attempts: entry.attempts)
+                try? await outbox.markFailed(entry.id, sink: sink.name, error: reason, retryAt: Date().addingTimeInterval(LoopSchedule.seconds(wait)),
+                                             at: Date())
+                metrics.notification(sink: sink.name, result: "retry")
+                logger.warning("notification not delivered; will retry", metadata: metadata.merging(["reason": "\(reason)", "retry_in": "\(wait)"]) { a, _ in a })
+                return wait
+            case .rejected(let reason):
+                try? await outbox.markFailed(entry.id, sink: sink.name, error: reason, retryAt: nil, at: Date())
+                metrics.notification(sink: sink.name, result: "dropped")
+                logger.error("notification refused by the receiver; given up", metadata: metadata.merging(["reason": "\(reason)"]) { a, _ in a })
+            }
+        }
+        return nil
+    }
+
+    /// 2 s, 4 s, 8 s, … up to 10 min.
+    static func backoff(attempts: Int) -> Duration {
+        .seconds(min(600, 2 << min(attempts, 20)))
+    }
+
+    private func updateDepth() async {
+        if let depth = try? await outbox.outboxDepth(sinks: sinks.map(\.name)) { metrics.outbox(depth: depth) }
+    }
+
+    /// Drops events older than ``keep``, hourly.
+    private func pruneForever() async {
+        while !Task.isCancelled {
+            _ = try? await outbox.pruneOutbox(before: Date().addingTimeInterval(-keep))
+            try? await clock.sleep(for: .seconds(3_600), tolerance: nil)
+        }
+    }
+}
