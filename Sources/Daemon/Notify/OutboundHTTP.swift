@@ -3,7 +3,7 @@ import Foundation
 
 /// POSTs of notifications through AsyncHTTPClient, bounded: 5 s to connect, 15 s in all, no
 /// redirects, at most 64 KiB of answer read. Errors never carry the URL (a bot token is part of it).
-public final class OutboundHTTP: Sendable {
+public final class OutboundHTTP: @unchecked Sendable {
     /// An answer.
     struct Answer {
         var status: Int
@@ -12,6 +12,8 @@ public final class OutboundHTTP: Sendable {
     }
 
     private let client: HTTPClient
+    private let lock = NSLock()
+    private var isShutDown = false
 
     /// Creates a client on the shared event loops.
     public init() {
@@ -41,7 +43,13 @@ public final class OutboundHTTP: Sendable {
 
     /// Stops the client (the daemon's end).
     public func shutdown() async {
+        guard lock.withLock({ () -> Bool in defer { isShutDown = true }; return !isShutDown }) else { return }
         try? await client.shutdown()
+    }
+
+    /// A client dropped without ``shutdown()`` (a daemon that failed to start) is stopped here.
+    deinit {
+        if !isShutDown { try? client.syncShutdown() }
     }
 
     /// The error's kind, never its URL.
