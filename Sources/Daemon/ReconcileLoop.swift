@@ -68,17 +68,20 @@ public struct ReconcileLoop: Service {
         defer { status.update { $0.ticking = false } }
         let started = ContinuousClock.now
         let work = Task { await engine.tick() }
-        let report = await withTaskGroup(of: TickReport?.self) { group in
-            group.addTask { await work.value }
-            group.addTask {
-                do { try await gracefulShutdown() } catch { return nil }
+        // Not a task group: a group would wait for a tick stuck in a fetch; this returns without it.
+        let report: TickReport? = await withCheckedContinuation { continuation in
+            let once = ResumeOnce(continuation)
+            let watcher = Task { [shutdownGrace] in
+                do { try await gracefulShutdown() } catch { return }
                 work.cancel()
                 try? await Task.sleep(for: shutdownGrace)
-                return nil
+                once.resume(nil)
             }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+            Task {
+                let report = await work.value
+                watcher.cancel()
+                once.resume(report)
+            }
         }
         if let report {
             metrics.tick(result: Self.outcomeName(report.outcome), duration: ContinuousClock.now - started)
