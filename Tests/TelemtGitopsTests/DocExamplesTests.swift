@@ -22,7 +22,7 @@ import Testing
         #expect(DocExample.stale(DocExample.exempt, in: DocExample.found).isEmpty, "exempt, but in no doc")
         #expect(DocExample.exempt.values.allSatisfy { !$0.isEmpty }, "an exemption says why the example cannot run offline")
         let first = try #require(DocExample.found.first)
-        let exempt = [first.line: "needs the internet", "telemt-gitops run": "run is not in this version"]
+        let exempt = [first.line: "needs the internet", "telemt-gitops run": "runs until stopped"]
         #expect(!DocExample.running(DocExample.found, except: exempt).contains { $0.line == first.line })
         #expect(DocExample.running(DocExample.found, except: exempt).count == DocExample.found.count - 1)
         #expect(DocExample.stale(exempt, in: DocExample.found) == ["telemt-gitops run"])
