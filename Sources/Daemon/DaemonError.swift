@@ -8,8 +8,6 @@ public struct DaemonError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let settings = Code("settings")
         /// A secret file (webhook secret, bot token) is missing, empty or unreadable.
         public static let secretFile = Code("secretFile")
-        /// The HTTP listener could not bind its address.
-        public static let listen = Code("listen")
         /// The stats store (the outbox) could not be opened.
         public static let store = Code("store")
         /// Another daemon runs on this state directory.

@@ -57,7 +57,7 @@ public struct DaemonMetrics: Sendable {
             .increment()
     }
 
-    /// A webhook request's result (`accepted`, `ignored`, `unsigned`, `bad_signature`, `too_large`, `replayed`, `bad_request`).
+    /// A webhook request's result (`accepted`, `ignored`, `unsigned`, `bad_signature`, `too_large`, `replayed`, `bad_request`, `disabled`).
     func webhook(result: String) {
         CoreMetrics.Counter(label: "telemt_gitops_webhooks_total", dimensions: [("result", result)], factory: factory).increment()
     }

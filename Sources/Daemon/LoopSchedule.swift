@@ -63,11 +63,14 @@ public struct LoopSchedule: Sendable, Equatable {
     public private(set) var failures = 0
     /// Since when ticks fail (nil while they succeed).
     public private(set) var failingSince: Date?
+    /// Failed ticks of the current run of failures (a run carried over a restart counts as one).
+    public private(set) var failedTicks = 0
 
     /// Creates a schedule; `failingSince` carries on a run of failures from before a restart.
     public init(settings: Settings, failingSince: Date? = nil) {
         self.settings = settings
         self.failingSince = failingSince
+        failedTicks = failingSince == nil ? 0 : 1
     }
 
     /// What to do after a tick that ended `result` at `now`; `nextChange` is the soonest state
@@ -76,8 +79,9 @@ public struct LoopSchedule: Sendable, Equatable {
         let interval = jittered(settings.interval, random)
         switch result {
         case .succeeded, .degraded:
-            let notice = failingSince.map { Notice.recovered(since: $0, failures: failures) }
+            let notice = failingSince.map { Notice.recovered(since: $0, failures: failedTicks) }
             failingSince = nil
+            failedTicks = 0
             if case .degraded = result { failures += 1 } else { failures = 0 }
             var next = wake(interval, nextChange: nextChange, now: now)
             if failures > 0, backoff(random) < next.sleep { next = Next(sleep: backoff(random), reason: .retry) }
@@ -85,6 +89,7 @@ public struct LoopSchedule: Sendable, Equatable {
             return next
         case .failed(let reaction, let message):
             failures += 1
+            failedTicks += 1
             let notice = failingSince == nil ? Notice.failing(message: message, since: now) : nil
             failingSince = failingSince ?? now
             let sleep = reaction == .transient ? backoff(random) : interval

@@ -33,16 +33,18 @@ extension ReconcileLoop {
 
     /// Queues a notice of the schedule; true when one was queued.
     private func enqueue(_ notice: LoopSchedule.Notice) async -> Bool {
+        switch notice {
+        case .failing(let message, _): logger.error("reconcile failing", metadata: ["error": "\(message)"])
+        case .recovered(_, let failures): logger.notice("reconcile recovered", metadata: ["failed_ticks": "\(failures)"])
+        }
         guard let outbox, engine.configuration.notify.hasSinks else { return false }
         let node = engine.configuration.node, zone = TimeZone.gmt
         let event: OutboxEvent
         switch notice {
         case .failing(let message, let since):
-            logger.error("reconcile failing", metadata: ["error": "\(message)"])
             event = OutboxEvent(key: Self.key("failing|\(node)|\(since.timeIntervalSince1970)"), node: node, kind: "reconcile_failing",
                                 fields: ["error": String(message.prefix(300)), "since": InstantText.string(since, zone: zone)], created: since)
         case .recovered(let since, let failures):
-            logger.notice("reconcile recovered", metadata: ["failures": "\(failures)"])
             event = OutboxEvent(key: Self.key("recovered|\(node)|\(since.timeIntervalSince1970)"), node: node, kind: "reconcile_recovered",
                                 fields: ["failures": "\(failures)", "since": InstantText.string(since, zone: zone)], created: Date())
         }

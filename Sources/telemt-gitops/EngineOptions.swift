@@ -3,7 +3,7 @@ import Foundation
 import Reconciler
 import StatsSink
 
-/// The settings `reconcile` and `plan` share: a configuration file, the environment and these flags
+/// The settings `reconcile`, `plan` and `run` share: a configuration file, the environment and these flags
 /// (flags beat the environment, which beats the file). docs/configuration.md lists every key.
 struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The host's configuration file (YAML; also TELEMT_GITOPS_CONFIG).", valueName: "file"))

@@ -37,9 +37,11 @@ public struct WebhookSink: NotificationSink {
         }
     }
 
-    /// `{"id", "kind", "node", "user", "text", "fields", "created"}`, keys sorted.
+    /// `{"id", "kind", "node", "user", "text", "fields", "created"}`, keys sorted; the fields are
+    /// scrubbed of links and secrets like the text.
     static func body(_ event: OutboxEvent, text: String) -> [UInt8] {
-        var object: [String: Any] = ["id": event.key, "kind": event.kind, "node": event.node, "text": text, "fields": event.fields,
+        let fields = event.fields.mapValues(NotificationText.scrub)
+        var object: [String: Any] = ["id": event.key, "kind": event.kind, "node": event.node, "text": text, "fields": fields,
                                      "created": ISO8601DateFormatter().string(from: event.created)]
         if let user = event.user { object["user"] = user }
         return Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data())

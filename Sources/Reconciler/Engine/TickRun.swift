@@ -79,6 +79,8 @@ struct TickRun {
             engine.memo.put(memo)
             var fast = memoReport(memo, input: input, applied: applied)
             fast.notes = report.notes
+            fast.unreachable = report.unreachable
+            fast.recordedBytes = report.recordedBytes
             timer.lap("memo")
             fast.steps = timer.steps
             return fast
@@ -131,10 +133,11 @@ struct TickRun {
         guard !Task.isCancelled else {
             throw EngineError(.abandoned, "the tick was stopped before it wrote anything", hint: "the next tick applies this revision")
         }
+        try await enqueueBeforeWrite(report, tick: tick, rendered: rendered)
         try await writeConfig(rendered, disk: tick.disk?.bytes, input: input, desired: desired, report: &report, state: state)
         let written = DiskConfig(bytes: rendered.bytes, sha256: rendered.sha256)
         if input.files.template == nil { engine.cache.seed(checkKey(input, disk: written), tick.checked, template: rendered.bytes) }
-        try await enqueueNotifications(report, evaluations: evaluations, tick: tick, writtenSHA256: rendered.sha256)
+        try await enqueueAfterWrite(report, evaluations: evaluations, tick: tick, writtenSHA256: rendered.sha256)
         let record = appliedRecord(rendered, input: input, desired: desired, evaluations: evaluations, previous: tick.applied,
                                    keyFingerprint: tick.key.fingerprint)
         async let saving = BlockingWork.run { [self] in
