@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "Daemon", "Reconciler", "StatsSink", "Spec", "TestSupport",
+                "Daemon", "Reconciler", "StatsSink", "Spec", "TelemtRender", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

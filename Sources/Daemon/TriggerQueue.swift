@@ -12,14 +12,18 @@ public final class TriggerQueue: @unchecked Sendable {
 
     /// Asks for a tick.
     public func fire(_ trigger: TickTrigger) {
-        lock.withLock { _ = pending.insert(trigger) }
-        bell.ring()
+        lock.withLock {
+            pending.insert(trigger)
+            bell.ring()
+        }
     }
 
-    /// The triggers since the last call, and forgets them.
+    /// The triggers since the last call, and forgets them with their ring: triggers that came
+    /// together are one tick, never one and then an empty one.
     func drain() -> Set<TickTrigger> {
         lock.withLock {
             defer { pending = [] }
+            bell.clear()
             return pending
         }
     }

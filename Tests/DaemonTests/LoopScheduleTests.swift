@@ -61,7 +61,8 @@ struct LoopScheduleTests {
     @Test func aRunOfFailuresCarriesOverARestart() {
         var s = LoopSchedule(settings: .init(interval: .seconds(30)), failingSince: now)
         #expect(s.finished(.failed(.transient, message: "still"), nextChange: nil, at: now.addingTimeInterval(60), random: 0.5).notice == nil)
-        #expect(s.finished(.succeeded, nextChange: nil, at: now.addingTimeInterval(90), random: 0.5).notice == .recovered(since: now, failures: 1))
+        #expect(s.finished(.succeeded, nextChange: nil, at: now.addingTimeInterval(90), random: 0.5).notice == .recovered(since: now, failures: 2),
+                "the run before the restart counts as one failed tick, the one after as another")
     }
 
     @Test func degradedTicksRetrySoonerButNeverLaterThanTheInterval() {
