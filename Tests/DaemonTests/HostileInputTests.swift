@@ -1,0 +1,71 @@
+import Crypto
+@testable import Daemon
+import Foundation
+import Logging
+import StatsSink
+import Testing
+import TestSupport
+
+/// The daemon's pieces against what a hostile or broken world sends them: absurd numbers from a
+/// receiver, a store that stops taking writes, a captured webhook sent again.
+struct HostileInputTests {
+    static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
+    /// An outbox of one event whose deliveries cannot be recorded while `failing` is set (a full
+    /// disk, a store locked by another writer past its busy timeout, a read-only remount).
+    final class FlakyOutbox: NotificationOutbox, @unchecked Sendable {
+        private let lock = NSLock()
+        private var delivered: Set<Int64> = []
+        private var failingWrites = true
+        let event = OutboxEvent(key: "k1", node: "n1", kind: "disabled", user: "bob", fields: [:], created: Date())
+
+        var failing: Bool {
+            get { lock.withLock { failingWrites } }
+            set { lock.withLock { failingWrites = newValue } }
+        }
+
+        func enqueue(_ events: [OutboxEvent]) async throws(StatsStoreError) -> Int { 0 }
+        func registerSink(_ sink: String, at now: Date) async throws(StatsStoreError) {}
+        func pending(sink: String, limit: Int) async throws(StatsStoreError) -> [OutboxEntry] {
+            lock.withLock { delivered.contains(1) ? [] : [OutboxEntry(id: 1, event: event)] }
+        }
+        func markDelivered(_ id: Int64, sink: String, at now: Date) async throws(StatsStoreError) {
+            let failed = lock.withLock { () -> Bool in
+                if failingWrites { return true }
+                delivered.insert(id)
+                return false
+            }
+            if failed { throw StatsStoreError(operation: "record notification delivery", path: "stats.sqlite", message: "database or disk is full") }
+        }
+        func markFailed(_ id: Int64, sink: String, error: String, retryAt: Date?, at now: Date) async throws(StatsStoreError) {}
+        func outboxDepth(sinks: [String]) async throws(StatsStoreError) -> Int { 0 }
+        func latestEvent(node: String, kinds: [String]) async throws(StatsStoreError) -> OutboxEvent? { nil }
+        func pruneOutbox(before cutoff: Date) async throws(StatsStoreError) -> Int { 0 }
+    }
+
+    /// A sink that takes everything and counts.
+    final class CountingSink: NotificationSink, @unchecked Sendable {
+        let name = "telegram:-100"
+        private let lock = NSLock()
+        private var count = 0
+        var received: Int { lock.withLock { count } }
+
+        func deliver(_ entry: OutboxEntry, text: String) async -> DeliveryResult {
+            lock.withLock { count += 1 }
+            return .delivered
+        }
+    }
+
+    /// The receiver took the event, but the store would not record it: the dispatcher must not send
+    /// it again every few seconds while the store is away, and records it once the store is back.
+    @Test func aDeliveryTheStoreCouldNotRecordIsNotSentAgain() async throws {
+        let outbox = FlakyOutbox(), sink = CountingSink()
+        let dispatcher = OutboxDispatcher(outbox: outbox, sinks: [sink], language: .en, metrics: DaemonMetrics(), logger: Self.logger)
+        for _ in 0..<5 { _ = await dispatcher.deliverDue(sink, logger: Self.logger) }
+        #expect(sink.received == 1, "one message per event, not one per pass while the store fails: \(sink.received)")
+        outbox.failing = false
+        _ = await dispatcher.deliverDue(sink, logger: Self.logger)
+        #expect(sink.received == 1)
+        #expect(try await outbox.pending(sink: sink.name, limit: 50).isEmpty, "the delivery is recorded once the store takes writes")
+    }
+}
