@@ -68,4 +68,15 @@ struct HostileInputTests {
         #expect(sink.received == 1)
         #expect(try await outbox.pending(sink: sink.name, limit: 50).isEmpty, "the delivery is recorded once the store takes writes")
     }
+
+    /// Telegram's `retry_after` read as a number of any size: a huge one waits the longest (1 h), not
+    /// the shortest (1 s, which is what a huge value wrapped around to), and a negative one 1 s.
+    @Test(arguments: [("1e30", 3_600), ("18446744073709551616", 3_600), ("18446744073709551615", 3_600), ("-1e30", 1), ("-7", 1),
+                      ("30", 30)])
+    func aHugeOrNegativeRetryAfterIsClampedToTheRange(retryAfter: String, seconds: Int64) {
+        let body = Array(#"{"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":\#(retryAfter)}}"#.utf8)
+        let result = TelegramSink.judge(OutboundHTTP.Answer(status: 429, headers: [:], body: body))
+        guard case .retry(let after, _) = result else { Issue.record("\(result)"); return }
+        #expect(after == .seconds(seconds), "retry_after \(retryAfter) waits \(String(describing: after))")
+    }
 }
