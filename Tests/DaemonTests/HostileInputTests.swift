@@ -79,4 +79,22 @@ struct HostileInputTests {
         guard case .retry(let after, _) = result else { Issue.record("\(result)"); return }
         #expect(after == .seconds(seconds), "retry_after \(retryAfter) waits \(String(describing: after))")
     }
+
+    /// Traffic counters near 2^64 (a telemt counter gone wild): the recorded-bytes counter saturates
+    /// instead of wrapping to a negative total.
+    @Test func recordedBytesNear2To64NeverMakeTheCounterGoBack() {
+        let metrics = DaemonMetrics()
+        func total() -> Double? {
+            let text = String(decoding: metrics.exposition(), as: UTF8.self)
+            let line = text.split(separator: "\n").first { $0.hasPrefix("telemt_gitops_recorded_bytes_total ") }
+            return line.flatMap { $0.split(separator: " ").last }.flatMap { Double($0) }
+        }
+        var last = 0.0
+        for bytes: UInt64 in [1_000, .max, .max - 1, 1 << 63, 5] {
+            metrics.scrape(bytes: bytes, failed: false)
+            let now = total() ?? -1
+            #expect(now >= last, "after adding \(bytes) the counter went from \(last) to \(now)")
+            last = now
+        }
+    }
 }
