@@ -97,4 +97,21 @@ struct HostileInputTests {
             last = now
         }
     }
+
+    /// A captured, validly signed push sent again under a delivery id of the attacker's choosing (the
+    /// id is not covered by the signature): refused as a replay, like the same id would be.
+    @Test func aSignedBodyReplayedUnderANewDeliveryIdIsRefused() {
+        let secret = Array("s3cret".utf8)
+        let endpoint = WebhookEndpoint(secret: SecretFile(bytes: secret), tracked: .branch("main"), ownCommits: OwnCommits())
+        let body = Array(#"{"ref":"refs/heads/main","after":"0123456789abcdef0123456789abcdef01234567"}"#.utf8)
+        let signature = "sha256=" + HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: secret)).map { String(format: "%02x", $0) }.joined()
+        func send(_ delivery: String) -> WebhookEndpoint.Response {
+            let headers = ["x-hub-signature-256": signature, "x-github-delivery": delivery]
+            return endpoint.handle(header: { headers[$0] }, body: body)
+        }
+        #expect(send("d-1").status == 202)
+        #expect(send("d-1").status == 409)
+        let replay = send("d-2-forged")
+        #expect(replay.status == 409 && replay.result == "replayed", "\(replay)")
+    }
 }
