@@ -114,4 +114,38 @@ struct HostileInputTests {
         let replay = send("d-2-forged")
         #expect(replay.status == 409 && replay.result == "replayed", "\(replay)")
     }
+
+    /// A receiver that sends its headers at once and then its body a byte every second: the attempt
+    /// ends within the time it is given in all (15 s in the daemon), not when the body is complete.
+    @Test func aReceiverThatDripsItsAnswerIsCutOffAtTheTotalTimeout() async throws {
+        let server = try PythonTestServer(script: #"""
+            import http.server, os, socketserver, sys, threading, time
+            DIRECTORY = sys.argv[1]
+            class Handler(http.server.BaseHTTPRequestHandler):
+                def log_message(self, *args):
+                    pass
+                def do_POST(self):
+                    self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", "100")
+                    self.end_headers()
+                    self.wfile.flush()
+                    try:
+                        for _ in range(100):
+                            self.wfile.write(b" "); self.wfile.flush(); time.sleep(1)
+                    except OSError:
+                        pass
+            """# + PythonTestServer.serveForever, files: [:])
+        defer { server.stop() }
+        let http = OutboundHTTP(total: .seconds(2))
+        let sink = try TelegramSink(base: server.url(""), token: SecretFile(bytes: Array("1:T".utf8)), chat: "-100", http: http)
+        let entry = OutboxEntry(id: 1, event: OutboxEvent(key: "k", node: "n1", kind: "disabled", user: "bob", fields: [:], created: Date()))
+        let start = ContinuousClock.now
+        let result = await sink.deliver(entry, text: "bob is disabled on n1.")
+        let took = ContinuousClock.now - start
+        await http.shutdown()
+        #expect(took < .seconds(5), "the attempt took \(took)")
+        guard case .retry = result else { Issue.record("\(result)"); return }
+    }
 }
