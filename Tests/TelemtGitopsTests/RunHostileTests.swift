@@ -63,4 +63,19 @@ struct RunHostileTests {
         #expect(status == 0, "\(host.log.suffix(2_000))")
         #expect(took < 12, "SIGTERM took \(took) s with a stalled request and a hung fetch: \(host.log.suffix(2_000))")
     }
+
+    /// A request that stops halfway (a slowloris, a Content-Length larger than the body) does not hold
+    /// a connection, a descriptor and its buffers for ever: the listener closes it after a while.
+    @Test func aStalledRequestIsClosedByTheListener() throws {
+        let host = try DaemonHost(users: Self.users(["alice: {}"]), settings: ["interval: 1h"])
+        try host.start()
+        try host.waitUntilReady()
+        let partialHead = try StalledClient(port: host.port, bytes: "GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        let partialBody = try StalledClient(port: host.port, bytes: "POST /hooks/git HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{}")
+        let closed = host.wait(timeout: 40) { partialHead.closedByServer && partialBody.closedByServer }
+        #expect(closed != nil, "stalled connections are still open after 40 s")
+        #expect(try host.get("/healthz").status == 200)
+        host.signal(SIGTERM)
+        #expect(host.waitForExit(timeout: 12) == 0)
+    }
 }
