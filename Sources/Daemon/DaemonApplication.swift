@@ -77,7 +77,10 @@ public struct DaemonApplication {
         var sinks: [any NotificationSink] = []
         if let tokenFile = notify.telegramTokenFile {
             let token = try SecretFile(path: tokenFile, setting: "notify.telegram.token_file")
-            for chat in notify.telegramChats { sinks.append(try TelegramSink(base: notify.telegramAPI, token: token, chat: chat, http: http)) }
+            // One sink per chat: a chat listed twice (`-100`, `"-100"`, `-0100`) would get every event twice.
+            var chats: [String] = []
+            for chat in notify.telegramChats.map({ Int64($0).map(String.init) ?? $0 }) where !chats.contains(chat) { chats.append(chat) }
+            for chat in chats { sinks.append(try TelegramSink(base: notify.telegramAPI, token: token, chat: chat, http: http)) }
         }
         if let url = notify.webhookURL, let secretFile = notify.webhookSecretFile {
             sinks.append(try WebhookSink(url: url, secret: try SecretFile(path: secretFile, setting: "notify.webhook.secret_file"), http: http))

@@ -78,4 +78,28 @@ struct RunHostileTests {
         host.signal(SIGTERM)
         #expect(host.waitForExit(timeout: 12) == 0)
     }
+
+    /// The same chat listed twice (or once as `-100`, once as `-0100`) is one chat: each event reaches
+    /// it once, not once per listing.
+    @Test func aChatListedTwiceGetsEachEventOnce() throws {
+        let telegram = try TelegramStandIn(token: "42:TOKEN")
+        defer { telegram.stop() }
+        let host = try DaemonHost(users: Self.users(["alice: {}", "bob: {}"]), settings: [
+            "interval: 1h", "notify:", "  language: en",
+            "  telegram: { token_file: TOKEN_FILE, chats: [-100, \"-100\", \"-0100\"], api_url: \(telegram.baseURL) }",
+        ])
+        try host.scratch.write("bot.token", "42:TOKEN\n")
+        let config = try host.scratch.read("config.yaml").replacingOccurrences(of: "TOKEN_FILE", with: host.scratch.file("bot.token"))
+        try host.scratch.write("config.yaml", config)
+        try host.start()
+        try host.waitUntilReady()
+        try host.push(Self.users(["alice: {}", "bob: { disabled: true }"]))
+        host.signal(SIGHUP)
+        #expect(host.wait(timeout: 10) { !telegram.messages.isEmpty } != nil, "\(host.log.suffix(2_000))")
+        usleep(2_000_000)
+        let texts = telegram.messages.compactMap { $0["text"] as? String }
+        #expect(texts == ["bob is disabled on n1."], "\(texts)")
+        host.signal(SIGTERM)
+        #expect(host.waitForExit(timeout: 10) == 0)
+    }
 }
