@@ -148,4 +148,38 @@ struct HostileInputTests {
         #expect(took < .seconds(5), "the attempt took \(took)")
         guard case .retry = result else { Issue.record("\(result)"); return }
     }
+
+    /// One event that waits, as a failed attempt left it, until `notBefore`.
+    final class WaitingOutbox: NotificationOutbox, @unchecked Sendable {
+        private let lock = NSLock()
+        private var done = false
+        let notBefore: Date
+        init(notBefore: Date) { self.notBefore = notBefore }
+
+        func enqueue(_ events: [OutboxEvent]) async throws(StatsStoreError) -> Int { 0 }
+        func registerSink(_ sink: String, at now: Date) async throws(StatsStoreError) {}
+        func pending(sink: String, limit: Int) async throws(StatsStoreError) -> [OutboxEntry] {
+            let event = OutboxEvent(key: "k1", node: "n1", kind: "disabled", user: "bob", fields: [:], created: Date())
+            return lock.withLock { done ? [] : [OutboxEntry(id: 1, event: event, attempts: 1, notBefore: notBefore)] }
+        }
+        func markDelivered(_ id: Int64, sink: String, at now: Date) async throws(StatsStoreError) { lock.withLock { done = true } }
+        func markFailed(_ id: Int64, sink: String, error: String, retryAt: Date?, at now: Date) async throws(StatsStoreError) {}
+        func outboxDepth(sinks: [String]) async throws(StatsStoreError) -> Int { 0 }
+        func latestEvent(node: String, kinds: [String]) async throws(StatsStoreError) -> OutboxEvent? { nil }
+        func pruneOutbox(before cutoff: Date) async throws(StatsStoreError) -> Int { 0 }
+    }
+
+    /// The wall clock stepped back two days after a failed attempt set its retry (`notBefore` is wall
+    /// time): no retry is ever set more than an hour ahead, so the event is due now, not in two days,
+    /// holding back every later event of the sink meanwhile.
+    @Test func aRetryFarBeyondTheLongestWaitAfterAClockStepIsDueNow() async throws {
+        let outbox = WaitingOutbox(notBefore: Date().addingTimeInterval(2 * 86_400)), sink = CountingSink()
+        let dispatcher = OutboxDispatcher(outbox: outbox, sinks: [sink], language: .en, metrics: DaemonMetrics(), logger: Self.logger)
+        let pause = await dispatcher.deliverDue(sink, logger: Self.logger)
+        #expect(sink.received == 1, "the head waits \(String(describing: pause)) for a retry set before the clock stepped back")
+        let soon = WaitingOutbox(notBefore: Date().addingTimeInterval(30)), other = CountingSink()
+        let second = OutboxDispatcher(outbox: soon, sinks: [other], language: .en, metrics: DaemonMetrics(), logger: Self.logger)
+        let wait = await second.deliverDue(other, logger: Self.logger)
+        #expect(other.received == 0 && wait != nil && wait! <= .seconds(31), "a retry within the longest wait still waits")
+    }
 }

@@ -80,7 +80,9 @@ public struct OutboxDispatcher: Service {
                 guard await record(entry, sink: sink, logger: logger, metadata: metadata) else { return poll }
                 continue
             }
-            if let notBefore = entry.notBefore, notBefore > Date() {
+            // `notBefore` is wall time; no attempt sets one beyond ``longestWait``, so one further
+            // ahead was set before the clock stepped back, and is due now.
+            if let notBefore = entry.notBefore, notBefore > Date(), notBefore.timeIntervalSinceNow <= Self.longestWait + 60 {
                 return .milliseconds(Int64(notBefore.timeIntervalSinceNow * 1_000) + 1)
             }
             let result = await sink.deliver(entry, text: NotificationText.render(entry.event, language: language))
@@ -119,6 +121,9 @@ public struct OutboxDispatcher: Service {
             return false
         }
     }
+
+    /// The longest retry any attempt asks for: a receiver's `retry_after` is capped at an hour.
+    static let longestWait: TimeInterval = 3_600
 
     /// 2 s, 4 s, 8 s, … up to 10 min.
     static func backoff(attempts: Int) -> Duration {
