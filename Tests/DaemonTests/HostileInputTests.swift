@@ -145,7 +145,8 @@ struct HostileInputTests {
         let result = await sink.deliver(entry, text: "bob is disabled on n1.")
         let took = ContinuousClock.now - start
         await http.shutdown()
-        #expect(took < .seconds(5), "the attempt took \(took)")
+        // The body takes 100 s; 2 s plus room for a test runner whose threads other suites keep busy.
+        #expect(took < .seconds(60), "the attempt took \(took)")
         guard case .retry = result else { Issue.record("\(result)"); return }
     }
 
