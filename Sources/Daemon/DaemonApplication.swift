@@ -16,6 +16,8 @@ public struct DaemonApplication {
     public let group: ServiceGroup
     private let claim: RunClaim
     private let http: OutboundHTTP
+    /// How long the listener keeps a connection that sends nothing.
+    public static let idleTimeout: Duration = .seconds(15)
 
     /// Builds the daemon for `engine`'s configuration; `interval` overrides the configured one.
     public static func build(engine: ReconcileEngine, logger: Logger, clock: any Clock<Duration> = ContinuousClock(),
@@ -39,7 +41,10 @@ public struct DaemonApplication {
                                  ownCommits: own, logger: logger, clock: clock, settings: LoopSchedule.Settings(interval: configuration.interval))
         let router = DaemonRouter.buildRouter(parts, logger: logger)
         let (host, port) = configuration.listen
-        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "telemt-gitops"),
+        // A connection that sends nothing for `idleTimeout` (a stalled head or body, a Content-Length
+        // larger than the body, an idle keep-alive) is closed, so slow clients cannot hold descriptors.
+        let app = Application(router: router, server: .http1(configuration: .init(idleTimeout: .init(idleTimeout))),
+                              configuration: .init(address: .hostname(host, port: port), serverName: "telemt-gitops"),
                               onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) }, logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let dispatcher { services.append(.init(service: dispatcher, serviceName: "outbox")) }
@@ -72,7 +77,10 @@ public struct DaemonApplication {
         var sinks: [any NotificationSink] = []
         if let tokenFile = notify.telegramTokenFile {
             let token = try SecretFile(path: tokenFile, setting: "notify.telegram.token_file")
-            for chat in notify.telegramChats { sinks.append(try TelegramSink(base: notify.telegramAPI, token: token, chat: chat, http: http)) }
+            // One sink per chat: a chat listed twice (`-100`, `"-100"`, `-0100`) would get every event twice.
+            var chats: [String] = []
+            for chat in notify.telegramChats.map({ Int64($0).map(String.init) ?? $0 }) where !chats.contains(chat) { chats.append(chat) }
+            for chat in chats { sinks.append(try TelegramSink(base: notify.telegramAPI, token: token, chat: chat, http: http)) }
         }
         if let url = notify.webhookURL, let secretFile = notify.webhookSecretFile {
             sinks.append(try WebhookSink(url: url, secret: try SecretFile(path: secretFile, setting: "notify.webhook.secret_file"), http: http))

@@ -9,6 +9,7 @@ public struct DaemonMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
     private let revisions = RevisionGauge()
+    private let recorded = SaturatingTotal()
 
     /// Creates metrics in a new registry.
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -43,7 +44,9 @@ public struct DaemonMetrics: Sendable {
     /// What a tick's scrape did: bytes recorded, or an error.
     func scrape(bytes: UInt64, failed: Bool) {
         if failed { CoreMetrics.Counter(label: "telemt_gitops_scrape_errors_total", dimensions: [], factory: factory).increment() }
-        CoreMetrics.Counter(label: "telemt_gitops_recorded_bytes_total", dimensions: [], factory: factory).increment(by: Int64(clamping: bytes))
+        // The counter's Int64 wraps past 2^63 − 1; it stops there instead (a total that went back
+        // would read as a reset).
+        CoreMetrics.Counter(label: "telemt_gitops_recorded_bytes_total", dimensions: [], factory: factory).increment(by: recorded.add(bytes))
     }
 
     /// Events still to deliver.
@@ -80,6 +83,20 @@ private final class RevisionGauge: @unchecked Sendable {
             let gauge = CoreMetrics.Gauge(label: "telemt_gitops_applied_revision", dimensions: [("revision", revision)], factory: factory)
             gauge.record(1)
             current = (revision, gauge)
+        }
+    }
+}
+
+/// A running total that stops at `Int64.max`: `add` returns how much of an amount still fits.
+private final class SaturatingTotal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total: Int64 = 0
+
+    func add(_ amount: UInt64) -> Int64 {
+        lock.withLock {
+            let step = Int64(clamping: min(amount, UInt64(Int64.max - total)))
+            total += step
+            return step
         }
     }
 }

@@ -69,19 +69,26 @@ public struct ReconcileLoop: Service {
         let started = ContinuousClock.now
         let work = Task { await engine.tick() }
         // Not a task group: a group would wait for a tick stuck in a fetch; this returns without it.
-        let report: TickReport? = await withCheckedContinuation { continuation in
-            let once = ResumeOnce(continuation)
-            let watcher = Task { [shutdownGrace] in
-                do { try await gracefulShutdown() } catch { return }
-                work.cancel()
-                try? await Task.sleep(for: shutdownGrace)
-                once.resume(nil)
-            }
-            Task {
-                let report = await work.value
-                watcher.cancel()
-                once.resume(report)
-            }
+        // Graceful shutdown gives the tick `shutdownGrace`; cancellation (the group's shutdown deadline
+        // passed, say while the listener waited for a slow request) leaves it behind at once.
+        let once = ResumeOnce<TickReport?>()
+        let watcher = Task { [shutdownGrace] in
+            do { try await gracefulShutdown() } catch { return }
+            work.cancel()
+            try? await Task.sleep(for: shutdownGrace)
+            once.resume(nil)
+        }
+        Task {
+            let report = await work.value
+            watcher.cancel()
+            once.resume(report)
+        }
+        let report: TickReport? = await withTaskCancellationHandler {
+            await withCheckedContinuation { once.attach($0) }
+        } onCancel: {
+            work.cancel()
+            watcher.cancel()
+            once.resume(nil)
         }
         if let report {
             metrics.tick(result: Self.outcomeName(report.outcome), duration: ContinuousClock.now - started)

@@ -47,7 +47,11 @@ struct DaemonRouterTests {
             let (again, why) = try await Self.post(client, body, headers: headers)
             #expect(again == 409 && why.contains("already received"))
             headers[.init("X-GitHub-Delivery")!] = "d-2"
-            let status2470 = try await Self.post(client, body, headers: headers).0
+            let replayed = try await Self.post(client, body, headers: headers).0
+            #expect(replayed == 409, "the same signed body under another (unsigned) delivery id is a replay")
+            let next = #"{"ref":"refs/heads/main","after":"4567cdef"}"#
+            headers[.init("X-Hub-Signature-256")!] = Self.sign(next)
+            let status2470 = try await Self.post(client, next, headers: headers).0
             #expect(status2470 == 202)
         }
     }

@@ -14,6 +14,8 @@ public struct OutboxDispatcher: Service {
     let logger: Logger
     let clock: any Clock<Duration>
     let bells: [Doorbell]
+    /// Deliveries the receiver took that the store could not record yet: never sent again.
+    let unrecorded = UnrecordedDeliveries()
     /// How often a sink looks for due events without a wake-up.
     var poll: Duration = .seconds(5)
     /// How long events are kept (delivered or not).
@@ -72,16 +74,25 @@ public struct OutboxDispatcher: Service {
         guard let entries = try? await outbox.pending(sink: sink.name, limit: 50) else { return nil }
         for entry in entries {
             if Task.isCancelled { return nil }
-            if let notBefore = entry.notBefore, notBefore > Date() {
+            let metadata: Logger.Metadata = ["event": "\(entry.event.kind)", "id": "\(entry.id)", "user": "\(entry.event.user ?? "-")"]
+            if unrecorded.contains(entry.id, sink: sink.name) {
+                // Delivered already; only the record is missing. Record it, never send it again.
+                guard await record(entry, sink: sink, logger: logger, metadata: metadata) else { return poll }
+                continue
+            }
+            // `notBefore` is wall time; no attempt sets one beyond ``longestWait``, so one further
+            // ahead was set before the clock stepped back, and is due now.
+            if let notBefore = entry.notBefore, notBefore > Date(), notBefore.timeIntervalSinceNow <= Self.longestWait + 60 {
                 return .milliseconds(Int64(notBefore.timeIntervalSinceNow * 1_000) + 1)
             }
             let result = await sink.deliver(entry, text: NotificationText.render(entry.event, language: language))
-            let metadata: Logger.Metadata = ["event": "\(entry.event.kind)", "id": "\(entry.id)", "user": "\(entry.event.user ?? "-")"]
             switch result {
             case .delivered:
-                try? await outbox.markDelivered(entry.id, sink: sink.name, at: Date())
                 metrics.notification(sink: sink.name, result: "delivered")
                 logger.info("notification delivered", metadata: metadata)
+                unrecorded.insert(entry.id, sink: sink.name)
+                // The later events wait until the store takes writes again.
+                guard await record(entry, sink: sink, logger: logger, metadata: metadata) else { return poll }
             case .retry(let after, let reason):
                 let wait = after ?? Self.backoff(attempts: entry.attempts)
                 try? await outbox.markFailed(entry.id, sink: sink.name, error: reason, retryAt: Date().addingTimeInterval(LoopSchedule.seconds(wait)),
@@ -97,6 +108,22 @@ public struct OutboxDispatcher: Service {
         }
         return nil
     }
+
+    /// Records a delivery the receiver took; false (logged) when the store would not take it, in
+    /// which case it stays remembered in memory so that it is not sent again.
+    private func record(_ entry: OutboxEntry, sink: any NotificationSink, logger: Logger, metadata: Logger.Metadata) async -> Bool {
+        do {
+            try await outbox.markDelivered(entry.id, sink: sink.name, at: Date())
+            unrecorded.remove(entry.id, sink: sink.name)
+            return true
+        } catch {
+            logger.error("notification delivered but not recorded; it is not sent again", metadata: metadata.merging(["error": "\(error)"]) { a, _ in a })
+            return false
+        }
+    }
+
+    /// The longest retry any attempt asks for: a receiver's `retry_after` is capped at an hour.
+    static let longestWait: TimeInterval = 3_600
 
     /// 2 s, 4 s, 8 s, … up to 10 min.
     static func backoff(attempts: Int) -> Duration {
@@ -114,4 +141,16 @@ public struct OutboxDispatcher: Service {
             try? await clock.sleep(for: .seconds(3_600), tolerance: nil)
         }
     }
+}
+
+/// Deliveries taken by their receiver whose record the store refused (a full disk, a lock held past
+/// the busy timeout): kept in memory until recorded, so the dispatcher records them instead of
+/// sending them again. A restart forgets them, as it forgets an attempt cut off by a crash.
+final class UnrecordedDeliveries: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: Set<String> = []
+
+    func insert(_ id: Int64, sink: String) { _ = lock.withLock { entries.insert("\(sink)|\(id)") } }
+    func remove(_ id: Int64, sink: String) { _ = lock.withLock { entries.remove("\(sink)|\(id)") } }
+    func contains(_ id: Int64, sink: String) -> Bool { lock.withLock { entries.contains("\(sink)|\(id)") } }
 }

@@ -41,8 +41,10 @@ public struct TelegramSink: NotificationSink {
         case 200..<300 where object?["ok"] as? Bool == true:
             return .delivered
         case 429:
-            let seconds = ((object?["parameters"] as? [String: Any])?["retry_after"] as? NSNumber)?.intValue ?? 5
-            return .retry(after: .seconds(min(max(seconds, 1), 3_600)), reason: "429: \(description)")
+            // As a Double: `intValue` of a number beyond Int64 wraps (1e30 became Int.min, so 1 s).
+            let asked = ((object?["parameters"] as? [String: Any])?["retry_after"] as? NSNumber)?.doubleValue ?? 5
+            let seconds = asked.isNaN ? 5 : Int64(min(max(asked, 1), 3_600))
+            return .retry(after: .seconds(seconds), reason: "429: \(description)")
         case 401, 404:
             return .retry(after: .seconds(300), reason: "\(answer.status): \(description); check notify.telegram.token_file")
         case 400..<500:

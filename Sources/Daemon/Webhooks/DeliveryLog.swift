@@ -15,14 +15,23 @@ final class DeliveryLog: @unchecked Sendable {
 
     /// Records `id`; false when it was seen before.
     func firstTime(_ id: String) -> Bool {
+        firstTime([id])
+    }
+
+    /// Records all of `ids` (a delivery id and the body's digest); false, recording nothing, when
+    /// any of them was seen before.
+    func firstTime(_ ids: [String]) -> Bool {
         lock.withLock {
-            guard seen.insert(id).inserted else { return false }
-            if order.count < capacity {
-                order.append(id)
-            } else {
-                seen.remove(order[head])
-                order[head] = id
-                head = (head + 1) % capacity
+            guard !ids.contains(where: seen.contains) else { return false }
+            for id in Set(ids) {
+                seen.insert(id)
+                if order.count < capacity {
+                    order.append(id)
+                } else {
+                    seen.remove(order[head])
+                    order[head] = id
+                    head = (head + 1) % capacity
+                }
             }
             return true
         }

@@ -44,8 +44,9 @@ public struct WebhookEndpoint: Sendable {
             return Response(status: 403, message: "the \(vendor.signatureHeader) signature does not match this body and the secret",
                             result: "bad_signature")
         case .verified(let vendor, let delivery):
-            let id = delivery.map { "\(vendor.rawValue):\($0)" } ?? "body:" + SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
-            guard deliveries.firstTime(id) else {
+            // The delivery id is not signed: a captured body sent again under a new id is a replay too.
+            let digest = "body:" + SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+            guard deliveries.firstTime([digest] + (delivery.map { ["\(vendor.rawValue):\($0)"] } ?? [])) else {
                 return Response(status: 409, message: "delivery \(delivery ?? "with this body") was already received", result: "replayed")
             }
             return judge(body)
