@@ -15,12 +15,12 @@ struct RunCommand: AsyncParsableCommand {
             (default 127.0.0.1:8080): POST /hooks/git (GitHub, Gitea/Forgejo, GitLab, generic HMAC; needs \
             webhooks.secret_file), GET /healthz, /readyz (a good tick within 3 intervals), /metrics (Prometheus). \
             Notifications (notify.*) go through a durable outbox in the store. One daemon per state directory.
-            SIGHUP: tick now. SIGTERM, SIGINT: finish or abandon the tick at a safe point, then exit 0.
+            Signals: SIGHUP ticks now (kill -HUP PID); SIGTERM and SIGINT finish or abandon the running tick at a \
+            safe point, then exit 0.
             Exit status: 0 stopped by a signal, 1 failed to start or serve, 64 bad settings.
             Examples:
               telemt-gitops run --config /etc/telemt-gitops/config.yaml
-              telemt-gitops run --spec ./desired --no-telemt --interval 10s --listen 127.0.0.1:8081
-              kill -HUP "$(pidof telemt-gitops)"
+              telemt-gitops run --spec . --telemt-config /etc/telemt/config.toml --key master.key --no-telemt --interval 10s --listen 127.0.0.1:8081 --log-format json
             """
     )
 

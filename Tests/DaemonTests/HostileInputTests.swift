@@ -128,11 +128,11 @@ struct HostileInputTests {
                     self.rfile.read(int(self.headers.get("Content-Length", "0")))
                     self.send_response(200)
                     self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", "100")
+                    self.send_header("Content-Length", "300")
                     self.end_headers()
                     self.wfile.flush()
                     try:
-                        for _ in range(100):
+                        for _ in range(300):
                             self.wfile.write(b" "); self.wfile.flush(); time.sleep(1)
                     except OSError:
                         pass
@@ -145,8 +145,8 @@ struct HostileInputTests {
         let result = await sink.deliver(entry, text: "bob is disabled on n1.")
         let took = ContinuousClock.now - start
         await http.shutdown()
-        // The body takes 100 s; 2 s plus room for a test runner whose threads other suites keep busy.
-        #expect(took < .seconds(60), "the attempt took \(took)")
+        // The body takes 300 s; 2 s plus room for a test runner whose threads other suites keep busy.
+        #expect(took < .seconds(150), "the attempt took \(took)")
         guard case .retry = result else { Issue.record("\(result)"); return }
     }
 

@@ -18,7 +18,8 @@ struct OutboxDispatcherTests {
                                                fields: ["used": "5 GiB", "limit": "5 GiB", "reason": "used 5 GiB of 5 GiB"], created: Date()) }
     }
 
-    /// Runs a dispatcher until `done` holds (or 20 s), then shuts it down gracefully.
+    /// Runs a dispatcher until `done` holds (or 120 s: other suites may keep the runner's threads
+    /// busy), then shuts it down gracefully.
     static func dispatch(_ store: SQLiteStatsStore, telegram: TelegramStandIn, http: OutboundHTTP, until done: @escaping @Sendable () -> Bool) async throws {
         let sink = try TelegramSink(base: telegram.baseURL, token: SecretFile(bytes: Array("123:ABC".utf8)), chat: "-100", http: http)
         var dispatcher = OutboxDispatcher(outbox: store, sinks: [sink], language: .en, metrics: DaemonMetrics(), logger: logger)
@@ -27,7 +28,7 @@ struct OutboxDispatcherTests {
         try await testGracefulShutdown { trigger in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await running.run() }
-                let deadline = Date().addingTimeInterval(20)
+                let deadline = Date().addingTimeInterval(120)
                 while !done(), Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
                 trigger.triggerGracefulShutdown()
                 try await group.waitForAll()

@@ -22,13 +22,14 @@ struct CLI {
         return root + "/.build/debug/telemt-gitops"
     }
 
-    static func run(_ arguments: [String], in directory: String = root, environment: [String: String]? = nil) throws -> Result {
-        try run(binary, arguments, in: directory, environment: environment)
+    static func run(_ arguments: [String], in directory: String = root, environment: [String: String]? = nil,
+                    terminateAfter: Double? = nil) throws -> Result {
+        try run(binary, arguments, in: directory, environment: environment, terminateAfter: terminateAfter)
     }
 
     /// Runs `executable` in `directory`, with `environment` instead of this process's when given.
     static func run(_ executable: String, _ arguments: [String], in directory: String = root,
-                    environment: [String: String]? = nil) throws -> Result {
+                    environment: [String: String]? = nil, terminateAfter: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -40,6 +41,13 @@ struct CLI {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        if let terminateAfter {
+            let pid = process.processIdentifier
+            Thread.detachNewThread {
+                Thread.sleep(forTimeInterval: terminateAfter)
+                kill(pid, SIGTERM)
+            }
+        }
         // Standard error is drained on another thread so that neither pipe can fill up and block the child.
         let errBox = DataBox()
         let reader = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal() }

@@ -45,20 +45,20 @@ struct RunHostileTests {
     /// A webhook whose body never arrives (Content-Length larger than what was sent) while the tick
     /// hangs on a remote: SIGTERM still ends the daemon within its bound (10 s for the group), not
     /// when the fetch's own deadline ends the tick.
-    @Test func sigtermWithAStalledWebhookAndAHungFetchExitsWithinTheBound() throws {
+    @Test func sigtermWithAStalledWebhookAndAHungFetchExitsWithinTheBound() async throws {
         let hanging = try LoopbackServer.hanging()
         defer { withExtendedLifetime(hanging) {} }
         let host = try DaemonHost(users: Self.users(["alice: {}"]), settings: ["interval: 1h"],
                                   remoteURL: "git://127.0.0.1:\(hanging.port)/remote.git")
         try host.start()
-        #expect(host.wait(timeout: 10) { (try? host.get("/healthz", timeout: 1))?.status == 200 } != nil)
+        #expect(await host.wait(timeout: 10) { (try? host.get("/healthz", timeout: 1))?.status == 200 } != nil)
         let stalled = try StalledClient(port: host.port, bytes: "POST /hooks/git HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
                                         "X-Hub-Signature-256: sha256=00\r\nContent-Length: 1000\r\n\r\n{\"ref\":")
         defer { withExtendedLifetime(stalled) {} }
-        usleep(300_000)
+        try await Task.sleep(for: .microseconds(300_000))
         let stop = Date()
         host.signal(SIGTERM)
-        let status = host.waitForExit(timeout: 40)
+        let status = await host.waitForExit(timeout: 40)
         let took = Date().timeIntervalSince(stop)
         #expect(status == 0, "\(host.log.suffix(2_000))")
         #expect(took < 12, "SIGTERM took \(took) s with a stalled request and a hung fetch: \(host.log.suffix(2_000))")
@@ -66,22 +66,22 @@ struct RunHostileTests {
 
     /// A request that stops halfway (a slowloris, a Content-Length larger than the body) does not hold
     /// a connection, a descriptor and its buffers for ever: the listener closes it after a while.
-    @Test func aStalledRequestIsClosedByTheListener() throws {
+    @Test func aStalledRequestIsClosedByTheListener() async throws {
         let host = try DaemonHost(users: Self.users(["alice: {}"]), settings: ["interval: 1h"])
         try host.start()
-        try host.waitUntilReady()
+        try await host.waitUntilReady()
         let partialHead = try StalledClient(port: host.port, bytes: "GET /healthz HTTP/1.1\r\nHost: x\r\n")
         let partialBody = try StalledClient(port: host.port, bytes: "POST /hooks/git HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{}")
-        let closed = host.wait(timeout: 40) { partialHead.closedByServer && partialBody.closedByServer }
+        let closed = await host.wait(timeout: 40) { partialHead.closedByServer && partialBody.closedByServer }
         #expect(closed != nil, "stalled connections are still open after 40 s")
         #expect(try host.get("/healthz").status == 200)
         host.signal(SIGTERM)
-        #expect(host.waitForExit(timeout: 12) == 0)
+        #expect(await host.waitForExit(timeout: 12) == 0)
     }
 
     /// The same chat listed twice (or once as `-100`, once as `-0100`) is one chat: each event reaches
     /// it once, not once per listing.
-    @Test func aChatListedTwiceGetsEachEventOnce() throws {
+    @Test func aChatListedTwiceGetsEachEventOnce() async throws {
         let telegram = try TelegramStandIn(token: "42:TOKEN")
         defer { telegram.stop() }
         let host = try DaemonHost(users: Self.users(["alice: {}", "bob: {}"]), settings: [
@@ -92,14 +92,14 @@ struct RunHostileTests {
         let config = try host.scratch.read("config.yaml").replacingOccurrences(of: "TOKEN_FILE", with: host.scratch.file("bot.token"))
         try host.scratch.write("config.yaml", config)
         try host.start()
-        try host.waitUntilReady()
+        try await host.waitUntilReady()
         try host.push(Self.users(["alice: {}", "bob: { disabled: true }"]))
         host.signal(SIGHUP)
-        #expect(host.wait(timeout: 10) { !telegram.messages.isEmpty } != nil, "\(host.log.suffix(2_000))")
-        usleep(2_000_000)
+        #expect(await host.wait(timeout: 10) { !telegram.messages.isEmpty } != nil, "\(host.log.suffix(2_000))")
+        try await Task.sleep(for: .microseconds(2_000_000))
         let texts = telegram.messages.compactMap { $0["text"] as? String }
         #expect(texts == ["bob is disabled on n1."], "\(texts)")
         host.signal(SIGTERM)
-        #expect(host.waitForExit(timeout: 10) == 0)
+        #expect(await host.waitForExit(timeout: 10) == 0)
     }
 }

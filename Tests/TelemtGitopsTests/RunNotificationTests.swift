@@ -11,7 +11,7 @@ struct RunNotificationTests {
         "version: 1\nproxy: { host: p.example.com }\nusers:\n" + lines.map { "  \($0)\n" }.joined()
     }
 
-    @Test func everyEventIsDeliveredOnceAcrossAnOutageA429AndAKill() throws {
+    @Test func everyEventIsDeliveredOnceAcrossAnOutageA429AndAKill() async throws {
         let telegram = try TelegramStandIn(token: "42:TOKEN")
         defer { telegram.stop() }
         let host = try DaemonHost(users: Self.users(["alice: {}", "bob: {}", "carol: {}"]), settings: [
@@ -21,26 +21,26 @@ struct RunNotificationTests {
         let config = try host.scratch.read("config.yaml").replacingOccurrences(of: "TOKEN_FILE", with: host.scratch.file("bot.token"))
         try host.scratch.write("config.yaml", config)
         try host.start()
-        try host.waitUntilReady()
+        try await host.waitUntilReady()
 
         try telegram.set(mode: "down")
         try host.push(Self.users(["alice: {}", "bob: { disabled: true }", "carol: {}"]))
         host.signal(SIGHUP)
-        #expect(host.wait(timeout: 5) { host.log.contains("notification not delivered") } != nil, "\(host.log.suffix(2_000))")
+        #expect(await host.wait(timeout: 5) { host.log.contains("notification not delivered") } != nil, "\(host.log.suffix(2_000))")
         host.signal(SIGKILL)
-        _ = host.waitForExit(timeout: 5)
+        _ = await host.waitForExit(timeout: 5)
 
         try telegram.set(mode: "429:1")
         try host.start()
-        try host.waitUntilReady()
+        try await host.waitUntilReady()
         try host.push(Self.users(["alice: {}", "bob: { disabled: true }", "carol: { disabled: true }"]))
         host.signal(SIGHUP)
-        #expect(host.wait(timeout: 20) { telegram.messages.count >= 2 } != nil, "\(host.log.suffix(3_000))")
+        #expect(await host.wait(timeout: 20) { telegram.messages.count >= 2 } != nil, "\(host.log.suffix(3_000))")
         host.signal(SIGKILL)
-        _ = host.waitForExit(timeout: 5)
+        _ = await host.waitForExit(timeout: 5)
         try host.start()
-        try host.waitUntilReady()
-        usleep(1_500_000)
+        try await host.waitUntilReady()
+        try await Task.sleep(for: .microseconds(1_500_000))
         let texts = telegram.messages.compactMap { $0["text"] as? String }
         #expect(texts == ["bob is disabled on n1.", "carol is disabled on n1."], "\(texts)")
         #expect(telegram.throttled == 1)
@@ -49,6 +49,6 @@ struct RunNotificationTests {
         let metrics = try host.get("/metrics").text
         #expect(metrics.contains("telemt_gitops_outbox_depth 0"), "\(metrics)")
         host.signal(SIGTERM)
-        #expect(host.waitForExit(timeout: 10) == 0)
+        #expect(await host.waitForExit(timeout: 10) == 0)
     }
 }

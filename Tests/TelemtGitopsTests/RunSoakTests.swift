@@ -6,12 +6,12 @@ import TestSupport
 /// after a warm-up, the daemon's resident memory and open descriptors stay flat.
 @Suite(.serialized)
 struct RunSoakTests {
-    @Test func memoryAndDescriptorsStayFlatOverManyTicks() throws {
+    @Test func memoryAndDescriptorsStayFlatOverManyTicks() async throws {
         let names = (0..<200).map { "u\($0)" }
         let users = "version: 1\nproxy: { host: p.example.com }\nusers:\n" + names.map { "  \($0): { data_limit: 100 GiB, reset: monthly }\n" }.joined()
         let host = try DaemonHost(users: users, settings: ["interval: 1s"])
         try host.start()
-        try host.waitUntilReady()
+        try await host.waitUntilReady()
         var bytes: UInt64 = 0
         var warm: (rssKB: Int, descriptors: Int)?
         let start = Date()
@@ -22,7 +22,7 @@ struct RunSoakTests {
             }
             bytes += 6_000
             host.signal(SIGHUP)
-            usleep(250_000)
+            try await Task.sleep(for: .microseconds(250_000))
             let now = host.resources()
             samples.append((Date().timeIntervalSince(start), now.rssKB, now.descriptors))
             if warm == nil, Date().timeIntervalSince(start) > 12 { warm = now }
@@ -37,6 +37,6 @@ struct RunSoakTests {
         #expect(end.rssKB <= warmed.rssKB + 8_192, "resident memory \(warmed.rssKB) kB → \(end.rssKB) kB; samples \(samples.map { "\(Int($0.0))s:\($0.1)kB/\($0.2)fd" })")
         #expect(try host.get("/metrics").text.contains("telemt_gitops_recorded_bytes_total"))
         host.signal(SIGTERM)
-        #expect(host.waitForExit(timeout: 10) == 0)
+        #expect(await host.waitForExit(timeout: 10) == 0)
     }
 }

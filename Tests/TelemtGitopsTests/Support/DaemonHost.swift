@@ -79,11 +79,12 @@ final class DaemonHost {
         if let daemon { kill(daemon.processIdentifier, signal) }
     }
 
-    /// Waits for the daemon to exit; its status, or nil when it still runs after `timeout`.
-    func waitForExit(timeout: Double) -> Int32? {
+    /// Waits for the daemon to exit; its status, or nil when it still runs after `timeout`. The waits
+    /// here sleep as tasks, so that other suites' async tests keep the runner's threads meanwhile.
+    func waitForExit(timeout: Double) async -> Int32? {
         guard let daemon else { return nil }
         let deadline = Date().addingTimeInterval(timeout)
-        while daemon.isRunning, Date() < deadline { usleep(20_000) }
+        while daemon.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
         return daemon.isRunning ? nil : daemon.terminationStatus
     }
 
@@ -93,11 +94,11 @@ final class DaemonHost {
     }
 
     /// Waits until /readyz answers 200.
-    func waitUntilReady(timeout: Double = 30) throws {
+    func waitUntilReady(timeout: Double = 30) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let response = try? get("/readyz", timeout: 1), response.status == 200 { return }
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))
         }
         throw Failure(description: "the daemon did not become ready: \(log.suffix(3_000))")
     }
@@ -123,11 +124,11 @@ final class DaemonHost {
     }
 
     /// Polls until `condition` holds; how long it took, or nil after `timeout`.
-    func wait(timeout: Double, _ condition: () -> Bool) -> Double? {
+    func wait(timeout: Double, _ condition: () -> Bool) async -> Double? {
         let start = Date()
         while Date().timeIntervalSince(start) < timeout {
             if condition() { return Date().timeIntervalSince(start) }
-            usleep(10_000)
+            try? await Task.sleep(for: .milliseconds(10))
         }
         return condition() ? Date().timeIntervalSince(start) : nil
     }

@@ -67,6 +67,15 @@ final class ExampleHost {
         if example.words.contains(Self.httpsRemote) { try serveOverHTTP() }
         if example.command == "usage" { try recordTraffic() }
         if example.words.contains("--from-status") { try reconcileAndPull() }
+        if example.command == "run" { try listenOnAFreePort() }
+    }
+
+    /// `run` listens on a free port here, not on the example's 127.0.0.1:8080 or :8081.
+    private func listenOnAFreePort() throws {
+        let address = "127.0.0.1:\(try LoopbackServer.freePort())"
+        replacements["127.0.0.1:8081"] = [address]
+        let config = root + "/etc/telemt-gitops/config.yaml"
+        try (try String(contentsOfFile: config, encoding: .utf8) + "listen: \(address)\n").write(toFile: config, atomically: true, encoding: .utf8)
     }
 
     deinit { telemt?.stop() }

@@ -70,7 +70,9 @@ struct ExampleRun {
     init(_ example: HelpExample) throws {
         let host = try ExampleHost(for: example)
         let arguments = host.arguments(example)
-        result = try CLI.run(arguments, in: host.checkout, environment: host.environment)
+        // `run` does not end by itself: it is stopped with SIGTERM after some ticks, as an operator would.
+        let stop = example.command == "run" ? 4.0 : nil
+        result = try CLI.run(arguments, in: host.checkout, environment: host.environment, terminateAfter: stop)
         ran = "telemt-gitops \(arguments.joined(separator: " "))"
     }
 
