@@ -61,6 +61,26 @@ struct OutboxDispatcherTests {
         await http.shutdown()
     }
 
+    /// A shutdown while a message is on its way: the delivery finishes and is recorded, so the next
+    /// start does not send it again.
+    @Test func aShutdownMidDeliveryRecordsItAndDoesNotSendItAgain() async throws {
+        let telegram = try TelegramStandIn(token: "123:ABC")
+        defer { telegram.stop() }
+        let http = OutboundHTTP()
+        let store = try SQLiteStatsStore(inMemoryWith: .init())
+        try await store.registerSink("telegram:-100", at: Date())
+        _ = try await store.enqueue(Self.events(1))
+        try telegram.set(mode: "slow:1")
+        let started = Date()
+        try await Self.dispatch(store, telegram: telegram, http: http) { Date().timeIntervalSince(started) > 0.4 }
+        #expect(telegram.messages.count == 1)
+        #expect(try await store.outboxDepth(sinks: ["telegram:-100"]) == 0, "the delivery under way was recorded")
+        try telegram.set(mode: "ok")
+        try await Self.dispatch(store, telegram: telegram, http: http) { Date().timeIntervalSince(started) > 2 }
+        #expect(telegram.messages.count == 1, "and not sent again")
+        await http.shutdown()
+    }
+
     @Test func aWrongTokenKeepsEventsWaitingAndABadChatGivesThemUp() async throws {
         let telegram = try TelegramStandIn(token: "right")
         defer { telegram.stop() }

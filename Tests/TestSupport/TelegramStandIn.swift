@@ -3,7 +3,7 @@ import Foundation
 /// A loopback stand-in for the Telegram Bot API's `sendMessage`, in a python subprocess that outlives
 /// the daemons a test starts and kills. Every accepted message is appended to `messages.jsonl`.
 /// Its answer is steered by the file `mode`: `ok`; `down` (HTTP 502); `429:N` (one `429` with
-/// `retry_after: N`, then `ok`). A token other than the one given answers 401, as Telegram does.
+/// `retry_after: N`, then `ok`); `slow:N` (answers `ok` after N seconds). A token other than the one given answers 401, as Telegram does.
 public final class TelegramStandIn: @unchecked Sendable {
     private let server: PythonTestServer
     /// The base URL to configure as `notify.telegram.api_url`.
@@ -30,7 +30,7 @@ public final class TelegramStandIn: @unchecked Sendable {
     public func stop() { server.stop() }
 
     static let script = #"""
-        import http.server, json, os, socketserver, sys, threading
+        import http.server, json, os, socketserver, sys, threading, time
         DIRECTORY = sys.argv[1]
         LOCK = threading.Lock()
 
@@ -73,6 +73,8 @@ public final class TelegramStandIn: @unchecked Sendable {
                             f.write(str(count))
                         return self.answer(429, {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after " + mode[4:],
                                                  "parameters": {"retry_after": int(mode[4:])}})
+                    if mode.startswith("slow:"):
+                        time.sleep(float(mode[5:]))
                     message = json.loads(body)
                     with open(path("messages.jsonl"), "a") as f:
                         f.write(json.dumps(message) + "\n")

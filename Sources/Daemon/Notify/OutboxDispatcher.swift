@@ -38,42 +38,50 @@ public struct OutboxDispatcher: Service {
         bells.forEach { $0.ring() }
     }
 
+    /// Runs until graceful shutdown: a delivery under way then finishes and is recorded (a message
+    /// the receiver took is not sent again after the restart), the waits end at once.
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            await withTaskGroup(of: Void.self) { group in
-                for (sink, bell) in zip(sinks, bells) {
-                    group.addTask { await deliverForever(sink, bell: bell) }
-                }
-                group.addTask { await pruneForever() }
+        await withTaskGroup(of: Void.self) { group in
+            for (sink, bell) in zip(sinks, bells) {
+                group.addTask { await deliverForever(sink, bell: bell) }
             }
+            group.addTask { await cancelWhenGracefulShutdown { await pruneForever() } }
         }
     }
 
-    /// One sink's loop, until cancelled.
+    /// Whether the loops should stop.
+    private var stopping: Bool { Task.isCancelled || Task.isShuttingDownGracefully }
+
+    /// One sink's loop, until shutdown.
     private func deliverForever(_ sink: any NotificationSink, bell: Doorbell) async {
         var logger = logger
         logger[metadataKey: "sink"] = "\(sink.name)"
-        while !Task.isCancelled {
+        while !stopping {
             do {
                 try await outbox.registerSink(sink.name, at: Date())
                 break
             } catch {
                 logger.error("outbox unavailable", metadata: ["error": "\(error)"])
-                _ = await bell.wait(upTo: poll, clock: clock)
+                await pause(bell, poll)
             }
         }
-        while !Task.isCancelled {
-            let pause = await deliverDue(sink, logger: logger)
+        while !stopping {
+            let wait = await deliverDue(sink, logger: logger)
             await updateDepth()
-            _ = await bell.wait(upTo: pause.map { min($0, poll) } ?? poll, clock: clock)
+            await pause(bell, wait.map { min($0, poll) } ?? poll)
         }
+    }
+
+    /// Waits for a wake-up or `duration`; graceful shutdown ends it at once.
+    private func pause(_ bell: Doorbell, _ duration: Duration) async {
+        _ = await cancelWhenGracefulShutdown { await bell.wait(upTo: duration, clock: clock) }
     }
 
     /// Delivers what is due; returns how long until the blocked head may be tried again, if one is.
     func deliverDue(_ sink: any NotificationSink, logger: Logger) async -> Duration? {
         guard let entries = try? await outbox.pending(sink: sink.name, limit: 50) else { return nil }
         for entry in entries {
-            if Task.isCancelled { return nil }
+            if stopping { return nil }
             let metadata: Logger.Metadata = ["event": "\(entry.event.kind)", "id": "\(entry.id)", "user": "\(entry.event.user ?? "-")"]
             if unrecorded.contains(entry.id, sink: sink.name) {
                 // Delivered already; only the record is missing. Record it, never send it again.
@@ -113,7 +121,9 @@ public struct OutboxDispatcher: Service {
     /// which case it stays remembered in memory so that it is not sent again.
     private func record(_ entry: OutboxEntry, sink: any NotificationSink, logger: Logger, metadata: Logger.Metadata) async -> Bool {
         do {
-            try await outbox.markDelivered(entry.id, sink: sink.name, at: Date())
+            // In a task of its own: a shutdown that cancels this loop must not cancel the record of a
+            // message the receiver already took.
+            try await Task { [outbox] in try await outbox.markDelivered(entry.id, sink: sink.name, at: Date()) }.value
             unrecorded.remove(entry.id, sink: sink.name)
             return true
         } catch {

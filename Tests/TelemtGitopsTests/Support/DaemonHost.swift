@@ -80,11 +80,12 @@ final class DaemonHost {
     }
 
     /// Waits for the daemon to exit; its status, or nil when it still runs after `timeout`. The waits
-    /// here sleep as tasks, so that other suites' async tests keep the runner's threads meanwhile.
-    func waitForExit(timeout: Double) async -> Int32? {
+    /// here block the test's own thread on purpose: they time the daemon, and a wait that needed the
+    /// shared executor would time the test runner's other suites instead.
+    func waitForExit(timeout: Double) -> Int32? {
         guard let daemon else { return nil }
         let deadline = Date().addingTimeInterval(timeout)
-        while daemon.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+        while daemon.isRunning, Date() < deadline { usleep(20_000) }
         return daemon.isRunning ? nil : daemon.terminationStatus
     }
 
@@ -94,11 +95,11 @@ final class DaemonHost {
     }
 
     /// Waits until /readyz answers 200.
-    func waitUntilReady(timeout: Double = 30) async throws {
+    func waitUntilReady(timeout: Double = 90) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let response = try? get("/readyz", timeout: 1), response.status == 200 { return }
-            try await Task.sleep(for: .milliseconds(50))
+            usleep(50_000)
         }
         throw Failure(description: "the daemon did not become ready: \(log.suffix(3_000))")
     }
@@ -124,11 +125,11 @@ final class DaemonHost {
     }
 
     /// Polls until `condition` holds; how long it took, or nil after `timeout`.
-    func wait(timeout: Double, _ condition: () -> Bool) async -> Double? {
+    func wait(timeout: Double, _ condition: () -> Bool) -> Double? {
         let start = Date()
         while Date().timeIntervalSince(start) < timeout {
             if condition() { return Date().timeIntervalSince(start) }
-            try? await Task.sleep(for: .milliseconds(10))
+            usleep(10_000)
         }
         return condition() ? Date().timeIntervalSince(start) : nil
     }
