@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets the machine up, builds telemt-gitops and runs the main job end to end on the embedded
 # default: an example git repository made from examples/ (a bare "remote" and a work tree), a
-# master key, the telemt stand-in, and `reconcile --once` with traffic, the status file committed
-# back, a user's link and the month's usage, all under ./state (which git ignores). Safe to run
+# master key, the telemt stand-in, and `reconcile --once` with traffic, the daemon (`run`) for a few
+# seconds with a signed webhook, the status file committed back, a user's link and the month's
+# usage, all under ./state (which git ignores). Safe to run
 # again: it changes only what is out of date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,7 +66,9 @@ telemt:
   config: $PWD/$telemt_dir/config.toml
   metrics: $metrics
   api: $api
+webhooks: { secret_file: $PWD/$state/webhook.secret }
 YAML
+[ -f "$state/webhook.secret" ] || (umask 077 && python3 -c 'import secrets; print(secrets.token_hex(20))' > "$state/webhook.secret")
 
 echo "== validate"
 "$bin" validate "$repo"
@@ -81,6 +84,20 @@ first=$(awk '/^users:/{u=1;next} u && /^  [A-Za-z0-9_.-]+:/{sub(":.*","");gsub("
 curl -fsS -X POST "$control/connect" -d "{\"user\":\"$first\",\"ip\":\"127.0.0.1\"}" >/dev/null || true
 curl -fsS -X POST "$control/traffic" -d "{\"user\":\"$first\",\"from\":1500000000,\"to\":3500000000}" >/dev/null
 "$bin" reconcile --once --config "$state/config.yaml"
+
+echo "== run (the daemon) for a few seconds: /readyz, a signed webhook, /metrics, then SIGTERM"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$bin" run --config "$state/config.yaml" --listen "127.0.0.1:$port" --interval 10s --log-level warning &
+daemon=$!
+for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -sS "http://127.0.0.1:$port/readyz"
+body="{\"ref\":\"refs/heads/main\",\"after\":\"$(git --git-dir "$remote" rev-parse main)\"}"
+signature=$(BODY="$body" python3 -c 'import hashlib, hmac, os, sys; print(hmac.new(open(sys.argv[1]).read().strip().encode(), os.environ["BODY"].encode(), hashlib.sha256).hexdigest())' "$state/webhook.secret")
+curl -sS -X POST "http://127.0.0.1:$port/hooks/git" -H "Content-Type: application/json" -H "X-GitHub-Delivery: quickstart-$$" \
+  -H "X-Hub-Signature-256: sha256=$signature" -d "$body"
+sleep 1
+curl -sS "http://127.0.0.1:$port/metrics" | grep -E '^telemt_gitops_(ticks_total|webhooks_total|users)' || true
+kill -TERM "$daemon"; wait "$daemon"
 
 echo "== status/quickstart.yaml, committed to the example repository"
 git --git-dir "$remote" show main:status/quickstart.yaml | sed -n 1,40p
