@@ -35,7 +35,7 @@ extension DaemonProcesses {
             print("soak: \(Int(ticks)) ticks in 40 s; resident \(warmed.rssKB) → \(end.rssKB) kB, descriptors \(warmed.descriptors) → \(end.descriptors)")
             #expect(ticks >= 100, "only \(ticks) ticks")
             #expect(end.descriptors <= warmed.descriptors + 2, "descriptors \(warmed.descriptors) → \(end.descriptors)")
-            #expect(end.rssKB <= warmed.rssKB + 8_192, "resident memory \(warmed.rssKB) kB → \(end.rssKB) kB; samples \(samples.map { "\(Int($0.0))s:\($0.1)kB/\($0.2)fd" })")
+            #expect(end.rssKB <= warmed.rssKB + 4_096, "resident memory \(warmed.rssKB) kB → \(end.rssKB) kB; samples \(samples.map { "\(Int($0.0))s:\($0.1)kB/\($0.2)fd" })")
             #expect(try host.get("/metrics").text.contains("telemt_gitops_recorded_bytes_total"))
             host.signal(SIGTERM)
             #expect(host.waitForExit(timeout: 10) == 0)

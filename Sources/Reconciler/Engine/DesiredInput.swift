@@ -14,7 +14,7 @@ struct DesiredInput {
     var offline = false
 
     /// Reads the configured source: fetches the repository into `<state_dir>/git`, or reads the local directory.
-    static func read(_ configuration: EngineConfiguration, state: StateDirectory) async throws(EngineError) -> DesiredInput {
+    static func read(_ configuration: EngineConfiguration, state: StateDirectory, sources: GitSourceCache) async throws(EngineError) -> DesiredInput {
         switch configuration.source {
         case .directory(let path):
             let files: DesiredFiles
@@ -23,11 +23,12 @@ struct DesiredInput {
             }
             return DesiredInput(files: files, revision: "local-" + digest(files), source: nil)
         case .repository(let repo):
-            return try await fetch(repo, state: state)
+            return try await fetch(repo, state: state, sources: sources)
         }
     }
 
-    private static func fetch(_ repo: EngineConfiguration.RepositorySettings, state: StateDirectory) async throws(EngineError) -> DesiredInput {
+    private static func fetch(_ repo: EngineConfiguration.RepositorySettings, state: StateDirectory,
+                              sources: GitSourceCache) async throws(EngineError) -> DesiredInput {
         let url = { (path: String?) in path.map { URL(fileURLWithPath: $0) } }
         let options = GitSourceOptions(
             repository: repo.url, branch: repo.tag == nil && repo.commit == nil ? repo.branch : nil, tag: repo.tag, commit: repo.commit,
@@ -38,7 +39,7 @@ struct DesiredInput {
         do {
             var configuration = try options.configuration()
             configuration.statusBranch = repo.statusBranch
-            source = try GitSource(configuration)
+            source = try sources.source(for: configuration)
         } catch {
             throw EngineError(.source, path: RemoteURL.redact(repo.url), "\(error)")
         }
@@ -47,6 +48,7 @@ struct DesiredInput {
             return DesiredInput(files: DesiredFiles(revision: revision), revision: revision.commit.hex, source: source,
                                 notes: source.transportWarnings)
         } catch {
+            sources.forget()
             if let failure = error as? GitSourceError, let input = await cached(source, after: failure, remote: RemoteURL.redact(repo.url)) {
                 return input
             }

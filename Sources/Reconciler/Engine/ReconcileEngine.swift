@@ -37,6 +37,8 @@ public struct ReconcileEngine: Sendable {
     let pruning = PruneSchedule()
     /// The stats store, opened once.
     let stores = StoreCache()
+    /// The git source, kept across ticks.
+    let sources = GitSourceCache()
 
     /// Creates an engine.
     public init(configuration: EngineConfiguration, telemt: (any TelemtObserver)?, clock: @escaping @Sendable () -> Date = { Date() }) {

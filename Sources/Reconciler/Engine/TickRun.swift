@@ -37,7 +37,7 @@ struct TickRun {
         let lock = try await StateDirectoryLock.acquire(directory: state.path, wait: engine.lockWait)
         defer { withExtendedLifetime(lock) {} }
         var timer = StepTimer()
-        let input = try await DesiredInput.read(configuration, state: state)
+        let input = try await DesiredInput.read(configuration, state: state, sources: engine.sources)
         let applied = engine.files.value(state.file(AppliedRecord.fileName)) {
             FileManager.default.contents(atPath: state.file(AppliedRecord.fileName)).flatMap { AppliedRecord(encoded: Array($0)) }
         }

@@ -7,12 +7,14 @@ struct RemoteHead: Hashable {
     let id: CommitID
 }
 
-/// One connection to the remote through an anonymous `git_remote` (nothing is stored in the cache's
-/// config). Owned by the ``GitSource`` actor for the length of one operation.
+/// Connections to the remote through one anonymous `git_remote` (nothing is stored in the cache's
+/// config). Owned by the ``GitSource`` actor and kept for its life: libgit2 1.5 does not give back all
+/// the memory of a created and freed remote (about 25 KiB each), which a daemon would lose every tick.
+/// Each operation starts with ``begin(_:)``: a fresh callback context and deadline.
 final class GitRemoteSession {
     private let remote: OpaquePointer
-    let context: RemoteCallbackContext
-    private let deadline: UInt64
+    private(set) var context: RemoteCallbackContext
+    private var deadline: UInt64
     private let timeout: Duration
     /// The longest one connect, read or write may wait for progress.
     private let idleTimeout: Duration
@@ -30,6 +32,13 @@ final class GitRemoteSession {
         self.timeout = timeout
         self.idleTimeout = idleTimeout
         self.deadline = NetworkDeadline.now() + timeout.nanoseconds
+    }
+
+    /// Starts an operation: disconnects what the last one left, takes `context` and a new deadline.
+    func begin(_ context: RemoteCallbackContext) {
+        git_remote_disconnect(remote)
+        self.context = context
+        deadline = NetworkDeadline.now() + timeout.nanoseconds
     }
 
     deinit {

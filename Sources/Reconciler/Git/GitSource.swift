@@ -28,6 +28,7 @@ public actor GitSource: DesiredStateSource {
     let remoteURL: RemoteURL
     let subPath: String
     private var cachedRepository: GitRepository?
+    private var cachedSession: (repository: GitRepository, session: GitRemoteSession)?
     var verifiedSigners: [CommitID: String] = [:]
 
     /// Validates the configuration (URL, sub-path, ref names); nothing is opened until the first call.
@@ -72,12 +73,20 @@ public actor GitSource: DesiredStateSource {
         return repository
     }
 
+    /// The remote session for one operation: made once per repository handle, then reused with a
+    /// fresh context and deadline (see ``GitRemoteSession``).
     func session(_ repository: GitRepository) throws(GitSourceError) -> GitRemoteSession {
         let context = RemoteCallbackContext(
             remote: remoteURL, authentication: configuration.authentication,
             maxAuthAttempts: max(1, configuration.maxAuthAttempts), maxFetchBytes: configuration.limits.maxFetchBytes)
-        return try GitRemoteSession(repository: repository, context: context, timeout: configuration.timeout,
-                                    idleTimeout: configuration.idleTimeout)
+        if let cachedSession, cachedSession.repository === repository {
+            cachedSession.session.begin(context)
+            return cachedSession.session
+        }
+        let session = try GitRemoteSession(repository: repository, context: context, timeout: configuration.timeout,
+                                           idleTimeout: configuration.idleTimeout)
+        if repository === cachedRepository { cachedSession = (repository, session) }
+        return session
     }
 
     /// The desired commit of the last successful fetch into this cache (what should keep serving when

@@ -15,6 +15,8 @@ enum LibGit2 {
             _ = tg_set_search_path_empty(level.rawValue)
         }
         _ = tg_set_user_agent("telemt-gitops")
+        // Repositories live as long as the daemon: keep libgit2's object cache small (256 MiB by default).
+        _ = tg_set_cache_max_size(32 << 20)
         DeadlineSocketStream.register()
         return true
     }()
