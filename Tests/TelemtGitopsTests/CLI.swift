@@ -62,6 +62,21 @@ struct CLI {
     }
 }
 
+extension CLI {
+    /// `base` with git's user and system configuration switched off and a fixed author, so that the
+    /// tests' commits do not depend on the machine.
+    static func gitEnvironment(_ base: [String: String]) -> [String: String] {
+        var environment = base
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        for role in ["AUTHOR", "COMMITTER"] {
+            environment["GIT_\(role)_NAME"] = "Admin"
+            environment["GIT_\(role)_EMAIL"] = "admin@example.com"
+        }
+        return environment
+    }
+}
+
 /// Standard error's bytes, handed from the reading thread.
 private final class DataBox: @unchecked Sendable {
     var data = Data()

@@ -19,15 +19,7 @@ extension DaemonProcesses {
             let fd: Int32
 
             init(port: Int, bytes: String) throws {
-                fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-                var address = sockaddr_in()
-                address.sin_family = sa_family_t(AF_INET)
-                address.sin_addr.s_addr = inet_addr("127.0.0.1")
-                address.sin_port = in_port_t(UInt16(port).bigEndian)
-                let connected = withUnsafePointer(to: &address) { pointer in
-                    pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-                }
-                guard connected == 0 else { throw Failure(description: "connect: errno \(errno)") }
+                fd = try LoopbackHTTP.connect(port: port, timeout: 30)
                 let data = Array(bytes.utf8)
                 guard send(fd, data, data.count, Int32(MSG_NOSIGNAL)) == data.count else { throw Failure(description: "send") }
             }

@@ -137,14 +137,8 @@ final class DaemonHost {
     /// git without user or system configuration, as a fixed author.
     @discardableResult
     func git(_ arguments: String...) throws -> String {
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_CONFIG_NOSYSTEM"] = "1"
-        environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
-        for role in ["AUTHOR", "COMMITTER"] {
-            environment["GIT_\(role)_NAME"] = "Admin"
-            environment["GIT_\(role)_EMAIL"] = "admin@example.com"
-        }
-        let result = try CLI.run("/usr/bin/env", ["git"] + arguments, in: scratch.path, environment: environment)
+        let result = try CLI.run("/usr/bin/env", ["git"] + arguments, in: scratch.path,
+                                 environment: CLI.gitEnvironment(ProcessInfo.processInfo.environment))
         guard result.status == 0 else { throw Failure(description: "git \(arguments.joined(separator: " ")): \(result.stderr)") }
         return result.stdout
     }

@@ -105,14 +105,7 @@ final class ExampleHost {
 
     /// git without user or system configuration, as a fixed author; anything but exit status 0 is a failure.
     private func git(_ arguments: String...) throws {
-        var environment = environment
-        environment["GIT_CONFIG_NOSYSTEM"] = "1"
-        environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
-        for role in ["AUTHOR", "COMMITTER"] {
-            environment["GIT_\(role)_NAME"] = "Admin"
-            environment["GIT_\(role)_EMAIL"] = "admin@example.com"
-        }
-        let result = try CLI.run("/usr/bin/env", ["git"] + arguments, in: scratch.path, environment: environment)
+        let result = try CLI.run("/usr/bin/env", ["git"] + arguments, in: scratch.path, environment: CLI.gitEnvironment(environment))
         guard result.status == 0 else {
             throw Failure(description: "git \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
         }
