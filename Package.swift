@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "Spec", "StatsSink", "Reconciler",
+                "Spec", "StatsSink", "Reconciler", "TelemtRender",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -43,10 +43,10 @@ extension ReconcileLoop {
         switch notice {
         case .failing(let message, let since):
             event = OutboxEvent(key: Self.key("failing|\(node)|\(since.timeIntervalSince1970)"), node: node, kind: "reconcile_failing",
-                                fields: ["error": String(message.prefix(300)), "since": InstantText.string(since, zone: zone)], created: since)
+                                fields: ["error": String(message.prefix(300)), "since": InstantFormat.string(since, timeZone: zone)], created: since)
         case .recovered(let since, let failures):
             event = OutboxEvent(key: Self.key("recovered|\(node)|\(since.timeIntervalSince1970)"), node: node, kind: "reconcile_recovered",
-                                fields: ["failures": "\(failures)", "since": InstantText.string(since, zone: zone)], created: Date())
+                                fields: ["failures": "\(failures)", "since": InstantFormat.string(since, timeZone: zone)], created: Date())
         }
         do {
             return try await outbox.enqueue([event]) > 0
@@ -87,13 +87,3 @@ extension ReconcileLoop {
     static func key(_ cause: String) -> String { OutboxKey.make(cause) }
 }
 
-/// Instants in notices: `2026-12-02 10:00 UTC`.
-enum InstantText {
-    static func string(_ date: Date, zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: date)
-    }
-}

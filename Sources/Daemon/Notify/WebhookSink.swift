@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TelemtRender
 public import StatsSink
 
 /// A JSON POST per event, signed like the webhooks this daemon accepts: `X-Signature-256:
@@ -21,7 +22,7 @@ public struct WebhookSink: NotificationSink {
 
     public func deliver(_ entry: OutboxEntry, text: String) async -> DeliveryResult {
         let body = Self.body(entry.event, text: text)
-        let signature = "sha256=" + HMAC<SHA256>.authenticationCode(for: body, using: key).map { String(format: "%02x", $0) }.joined()
+        let signature = "sha256=" + Hex.encode(HMAC<SHA256>.authenticationCode(for: body, using: key))
         do {
             let answer = try await http.post(url, headers: [("X-Signature-256", signature), ("X-Delivery-Id", entry.event.key),
                                                             ("X-Event", entry.event.kind)], body: body)

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TelemtRender
 
 /// `POST /hooks/git` without the HTTP framework: a verified push to the tracked ref rings the
 /// reconcile loop; anything else is answered and changes nothing. Free of I/O, so tests call it directly.
@@ -45,7 +46,7 @@ public struct WebhookEndpoint: Sendable {
                             result: "bad_signature")
         case .verified(let vendor, let delivery):
             // The delivery id is not signed: a captured body sent again under a new id is a replay too.
-            let digest = "body:" + SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+            let digest = "body:" + Hex.encode(SHA256.hash(data: body))
             guard deliveries.firstTime([digest] + (delivery.map { ["\(vendor.rawValue):\($0)"] } ?? [])) else {
                 return Response(status: 409, message: "delivery \(delivery ?? "with this body") was already received", result: "replayed")
             }

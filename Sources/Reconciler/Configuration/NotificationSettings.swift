@@ -1,3 +1,5 @@
+import Foundation
+
 /// `notify.*` and `webhooks.*` typed: where notifications go and how webhooks are signed. The files
 /// named here hold secrets; only their paths are settings.
 public struct NotificationSettings: Sendable, Equatable {
@@ -25,6 +27,13 @@ public struct NotificationSettings: Sendable, Equatable {
         self.incomingSecretFile = incomingSecretFile
     }
 
+    /// Whether notifications may go to `url`: https with a host, or plain http to this host only.
+    public static func allowsOutbound(_ url: String) -> Bool {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+              let host = components.host?.lowercased(), !host.isEmpty else { return false }
+        return scheme == "https" || (scheme == "http" && ["127.0.0.1", "::1", "[::1]", "localhost"].contains(host))
+    }
+
     /// Whether any sink is configured: only then do ticks add events to the outbox.
     public var hasSinks: Bool { (telegramTokenFile != nil && !telegramChats.isEmpty) || webhookURL != nil }
 }
@@ -46,6 +55,11 @@ extension NotificationSettings {
         if let bad = settings.telegramChats.first(where: { Int64($0) == nil && !$0.hasPrefix("@") }) {
             throw ConfigurationError(.invalidValue, at: read.origin("notify.telegram.chats"), "`notify.telegram.chats`: `\(bad)` is not a chat id",
                                      hint: "a chat id is a number like -1001234567890 (or @channelname)")
+        }
+        for (path, url) in [("notify.telegram.api_url", settings.telegramAPI), ("notify.webhook.url", settings.webhookURL ?? "https://x")]
+        where !Self.allowsOutbound(url) {
+            throw ConfigurationError(.invalidValue, at: read.origin(path), "`\(path)` must use https (plain http only to 127.0.0.1)",
+                                     hint: "notifications name your users: send them encrypted")
         }
         if settings.webhookURL != nil, settings.webhookSecretFile == nil {
             throw ConfigurationError(.invalidValue, at: read.origin("notify.webhook.url"), "`notify.webhook.url` needs `notify.webhook.secret_file`",

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import StatsSink
+import TelemtRender
 
 /// A tick's findings as outbox events. Each key is derived from the cause (the user, the change,
 /// the previous applied record it was found against), so a tick repeated after a crash, which finds
@@ -73,6 +74,6 @@ struct NotificationEvents {
 public enum OutboxKey {
     /// 32 hex digits of SHA-256 of `cause`.
     public static func make(_ cause: String) -> String {
-        SHA256.hash(data: Array(cause.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Array(cause.utf8)).prefix(16))
     }
 }

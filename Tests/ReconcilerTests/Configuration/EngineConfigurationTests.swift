@@ -127,3 +127,22 @@ struct EngineConfigurationTests {
         #expect { try ConfigurationFile.read(path) } throws: { ($0 as? ConfigurationError)?.message.contains("over the limit") == true }
     }
 }
+
+/// Notification URLs are checked where the settings are read, so the refusal points at the line.
+struct NotificationSettingsTests {
+    @Test func plainHTTPToAnotherHostIsRefusedAtItsLine() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("notify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("config.yaml").path
+        try "spec: /srv\nnotify:\n  webhook: { url: \"http://hooks.example.com/x\", secret_file: /s }\n".write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try ConfigurationFile.load(path, environment: [:], flags: [:], home: "/h", isRoot: false)
+            Issue.record("accepted plain http to another host")
+        } catch {
+            #expect(error.description.contains("config.yaml:3:") && error.description.contains("must use https"), "\(error.description)")
+        }
+        #expect(NotificationSettings.allowsOutbound("http://127.0.0.1:9/x") && NotificationSettings.allowsOutbound("https://api.telegram.org"))
+        #expect(!NotificationSettings.allowsOutbound("ftp://x") && !NotificationSettings.allowsOutbound("not a url"))
+    }
+}
