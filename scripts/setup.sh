@@ -2,6 +2,7 @@
 # Installs everything telemt-gitops needs to build, run and test on Debian/Ubuntu.
 # Idempotent: packages already present are not installed again.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   pkg-config
@@ -17,7 +18,10 @@ packages=(
   zbar-tools         # tests: zbarimg decodes the QR codes we write
   python3            # tests: an independent TOML reader (tomllib) checks rendered configs
   time               # benchmarks: peak memory through /usr/bin/time
-  python3-venv       # benchmarks: the Python baseline of scripts/bench-stats.sh (pip into a venv)
+  python3-venv       # benchmarks and scripts/lint-tools.sh: Python tools in a venv
+  shellcheck         # tests: every shell script (install.sh, scripts/, examples/ci/) passes it
+  systemd            # tests: systemd-analyze verify checks the units in deploy/systemd/
+  curl               # install.sh: telemt's release tarball, ssh-keyscan fallback checks
 )
 
 missing=()
@@ -34,4 +38,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 command -v swift >/dev/null || { echo "setup: swift is not on PATH; install Swift 6.1 or newer first (https://swift.org/install)" >&2; exit 1; }
-echo "setup: system packages ready"
+scripts/lint-tools.sh >/dev/null
+echo "setup: system packages and lint tools ready"
