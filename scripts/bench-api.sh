@@ -29,7 +29,8 @@ echo "|---:|---:|---:|---:|---:|---:|---:|"
 for n in $counts; do
   body="$work/users-$n.json"
   line=$(.build/release/Benchmarks api-users --users "$n" --iterations "$iterations" --body-out "$body")
-  eval "$line"  # users= bytes= wall_ms= cpu_ms=
+  users="" bytes="" wall_ms="" cpu_ms=""
+  eval "$line"  # sets users= bytes= wall_ms= cpu_ms=
   py=$(python3 - "$body" "$iterations" <<'PY'
 import json, statistics, sys, time
 data = open(sys.argv[1], "rb").read()

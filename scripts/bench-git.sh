@@ -58,7 +58,7 @@ url="git://127.0.0.1:$port/remote.git"
 "$bin" fetch --repo "$url" --state-dir "$work/state" >/dev/null
 git clone -q --bare "$url" "$work/cli.git"
 git clone -q "$work/remote.git" "$work/editor"
-paths=$(cd "$work/editor" && ls users/*.yaml | sed 's/^/main:/' | tr '\n' ' ')
+paths=$(cd "$work/editor" && printf "%s\n" users/*.yaml | sed 's/^/main:/' | tr '\n' ' ')
 
 now() { date +%s%N; }
 ours=() cli=() ours_idle=() cli_idle=()

