@@ -15,9 +15,10 @@ public struct DriftReport: Sendable, Equatable {
         return "config.toml was changed outside telemt-gitops: \(shown)\(users.count > 10 ? "; and \(users.count - 10) more" : ""); healed"
     }
 
-    /// Compares the managed tables of `disk` with those of `written`; nil when they hold the same users.
+    /// Compares the managed tables of `disk` with those of `written`; nil when they are the same to
+    /// telemt (equal bytes, or the same values in another order or layout).
     static func compare(disk: [UInt8], written: [UInt8]) -> DriftReport? {
-        guard disk != written else { return nil }
+        guard disk != written, !ManagedTables.equivalent(disk, written) else { return nil }
         let read = { (bytes: [UInt8]) in (try? ManagedTables.read(from: String(decoding: bytes, as: UTF8.self))) ?? [] }
         let before = Dictionary(read(written).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(read(disk).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

@@ -43,13 +43,24 @@ extension TickRun {
         }
     }
 
-    /// The domain diff: the applied users and their last states against the desired ones.
-    func domainChanges(applied: AppliedRecord?, desired: DesiredState, observations: [String: UserObservation],
-                       evaluations: [UserEvaluation]) -> [DomainChange] {
+    /// The rendered config, or the config on disk when it is the same to telemt (the same values in
+    /// the managed tables, in another order or layout, and every other byte equal; see
+    /// ``ManagedTables/equivalent(_:_:)``): then nothing is written, diffed or reported as drift.
+    func keepingEquivalentDisk(_ rendered: RenderedTick, disk: DiskConfig?) -> RenderedTick {
+        guard let disk, disk.bytes != rendered.bytes, ConfigSections(disk.bytes).rest == ConfigSections(rendered.bytes).rest,
+              ManagedTables.equivalent(disk.bytes, rendered.bytes)
+        else { return rendered }
+        return RenderedTick(bytes: disk.bytes, sha256: disk.sha256, users: rendered.users)
+    }
+
+    /// The domain diff: the applied users and their last states against the desired ones; `baseline`
+    /// stands for the applied users when nothing was applied (see ``ObservedBaseline``).
+    func domainChanges(applied: AppliedRecord?, baseline: [UserSnapshot]? = nil, desired: DesiredState,
+                       observations: [String: UserObservation], evaluations: [UserEvaluation]) -> [DomainChange] {
         let states = Dictionary((applied?.evaluations ?? []).compactMap { record in UserState(rawValue: record.state).map { (record.user, $0) } },
                                 uniquingKeysWith: { a, _ in a })
         return PlanBuilder(machine: engine.machine, now: now)
-            .changes(applied: applied?.users, states: states, desired: desired, observations: observations, evaluations: evaluations)
+            .changes(applied: applied?.users ?? baseline, states: states, desired: desired, observations: observations, evaluations: evaluations)
     }
 
     func plan(_ input: DesiredInput, applied: AppliedRecord?, desired: DesiredState, changes: [DomainChange],

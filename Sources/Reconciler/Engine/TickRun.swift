@@ -106,12 +106,17 @@ struct TickRun {
                                   applied: applied, revision: input.revision, disk: disk)
             }
         }
-        let changes = domainChanges(applied: applied, desired: desired, observations: observations, evaluations: evaluations)
+        // With nothing applied, the users in the config on disk are the baseline, read beside the render's users.
+        var changes = applied == nil ? [] : domainChanges(applied: applied, desired: desired, observations: observations, evaluations: evaluations)
         report.nextChange = UserStateMachine.soonestChange(evaluations)
         report.usersByState = evaluations.reduce(into: [:]) { counts, evaluation in counts[evaluation.state.rawValue, default: 0] += 1 }
         report.events = events(applied: applied, evaluations: evaluations, zone: desired.timeZone)
         report.drift = drift(disk: disk, applied: applied, state: state)
-        let rendered = try await rendering.get()
+        let rendered = keepingEquivalentDisk(try await rendering.get(), disk: disk)
+        if applied == nil {
+            let baseline = ObservedBaseline.snapshots(disk: disk?.bytes, rendered: rendered.users, desired: desired)
+            changes = domainChanges(applied: nil, baseline: baseline, desired: desired, observations: observations, evaluations: evaluations)
+        }
         report.plan = plan(input, applied: applied, desired: desired, changes: changes, disk: disk?.bytes, rendered: rendered, warnings: tick.checked.warnings)
         timer.lap("render and plan")
         guard write else {
