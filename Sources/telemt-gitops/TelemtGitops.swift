@@ -14,7 +14,7 @@ struct TelemtGitops: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, RenderCommand.self, LinksCommand.self, KeygenCommand.self, SchemaCommand.self,
-            ScrapeCommand.self, UsageCommand.self, FetchCommand.self, PlanCommand.self, ReconcileCommand.self, RunCommand.self,
+            ScrapeCommand.self, UsageCommand.self, FetchCommand.self, PlanCommand.self, ReconcileCommand.self, RunCommand.self, HealthcheckCommand.self,
         ]
     )
 

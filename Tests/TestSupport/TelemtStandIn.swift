@@ -27,19 +27,29 @@ public final class TelemtStandIn {
 
     /// Writes `config` as `config.toml` and starts the stand-in on free ports; throws when it
     /// refuses the file (telemt would not start) or publishes no ports within 10 s.
-    public init(config: String, poll: Double = 0.1, maxLifetime: Double = 300) throws {
+    public convenience init(config: String, poll: Double = 0.1, maxLifetime: Double = 300) throws {
+        try self.init(config: config, existing: nil, ports: nil, poll: poll, maxLifetime: maxLifetime)
+    }
+
+    /// Starts the stand-in on a config file that is already in place (an installed host's), on the
+    /// given metrics and API ports.
+    public convenience init(configAt url: URL, metricsPort: Int, apiPort: Int, poll: Double = 0.1) throws {
+        try self.init(config: nil, existing: url, ports: (metricsPort, apiPort), poll: poll, maxLifetime: 300)
+    }
+
+    private init(config: String?, existing: URL?, ports fixed: (Int, Int)?, poll: Double, maxLifetime: Double) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("telemt-standin-\(UUID().uuidString)")
-        configURL = directory.appendingPathComponent("config.toml")
+        configURL = existing ?? directory.appendingPathComponent("config.toml")
         stateDirectory = directory.appendingPathComponent("state")
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
-        try config.write(to: configURL, atomically: true, encoding: .utf8)
+        if let config { try config.write(to: configURL, atomically: true, encoding: .utf8) }
         let stderrURL = stateDirectory.appendingPathComponent("stderr.log")
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "python3", Self.scriptURL.path, "--config", configURL.path, "--state-dir", stateDirectory.path,
             "--poll", String(poll), "--max-lifetime", String(maxLifetime),
-        ]
+        ] + (fixed.map { ["--metrics-port", String($0.0), "--api-port", String($0.1)] } ?? [])
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
