@@ -26,6 +26,7 @@ write_deploy_key() {
     put "$GITOPS_DIR/repo.token" 0600 "$(cat "$TOKEN_FILE")"
     return 0
   fi
+  repo_ssh_host >/dev/null || return 0
   if [ -e "$key" ]; then
     say "kept $key"
   else
@@ -41,10 +42,11 @@ write_deploy_key() {
 # known_hosts: from --known-hosts, else from ssh-keyscan, confirmed by its fingerprint.
 write_known_hosts() {
   [ -z "$TOKEN_FILE" ] || return 0
+  repo_ssh_host >/dev/null || return 0
   local file="$GITOPS_DIR/known_hosts" hostport host port lines
   if [ -e "$file" ]; then say "kept $file"; return 0; fi
   if [ -n "$KNOWN_HOSTS" ]; then put "$file" 0644 "$(cat "$KNOWN_HOSTS")"; show_fingerprints "$file"; return 0; fi
-  hostport="$(repo_ssh_host)" || { put "$file" 0644 "# not an ssh repository: no host key needed"; return 0; }
+  hostport="$(repo_ssh_host)"
   host="${hostport%%:*}"; port=22; [ "$hostport" = "$host" ] || port="${hostport#*:}"
   if [ "$DRY_RUN" = 1 ]; then
     put "$file" 0644 "# dry run: the real install writes here what \`ssh-keyscan -p $port $host\` prints, after you confirm its fingerprint"

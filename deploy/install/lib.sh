@@ -85,7 +85,9 @@ check_inputs() {
   }
   [ -n "$PUBLIC_HOST" ] || PUBLIC_HOST="$(first_address)"
   [ -n "$PUBLIC_HOST" ] || [ "$COMMAND" != install ] || die_usage "no --host given and none could be detected"
-  [[ "$PUBLIC_HOST" =~ ^[A-Za-z0-9.:-]{1,253}$ ]] || die_usage "--host '$PUBLIC_HOST' is not a host name or address"
+  if [ "$COMMAND" = install ] && ! [[ "$PUBLIC_HOST" =~ ^[A-Za-z0-9.:-]{1,253}$ ]]; then
+    die_usage "--host '$PUBLIC_HOST' is not a host name or address"
+  fi
   [[ "$TLS_DOMAIN" =~ ^[A-Za-z0-9.-]{1,253}$ ]] || die_usage "--tls-domain '$TLS_DOMAIN' is not a domain name"
   [[ "$FIRST_USER" =~ ^[A-Za-z0-9_.-]{1,64}$ ]] || die_usage "--first-user '$FIRST_USER' must match [A-Za-z0-9_.-]{1,64}"
   [[ "$NODE" =~ ^[A-Za-z0-9_.-]{1,64}$ ]] || die_usage "--node '$NODE' must match [A-Za-z0-9_.-]{1,64}"

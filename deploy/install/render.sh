@@ -92,11 +92,11 @@ EOF
 # telemt-gitops's settings (docs/configuration.md), with paths as the daemon sees them.
 gitops_settings() { # gitops_settings ETC TELEMT_ETC STATE METRICS_HOST LISTEN
   local etc="$1" telemt_etc="$2" state="$3" metrics_host="$4" listen="$5" credential
+  if [ "$REPO_PATH" != . ]; then credential="  path: $REPO_PATH"$'\n'; else credential=""; fi
   if [ -n "$TOKEN_FILE" ]; then
-    credential="  token_file: $etc/repo.token"
-  else
-    credential="  ssh_key: $etc/deploy_key
-  known_hosts: $etc/known_hosts"
+    credential+="  token_file: $etc/repo.token"
+  elif repo_ssh_host >/dev/null; then
+    credential+="  ssh_key: $etc/deploy_key"$'\n'"  known_hosts: $etc/known_hosts"
   fi
   cat <<EOF
 # telemt-gitops settings, written by install.sh. Every key is documented in docs/configuration.md;
@@ -105,9 +105,8 @@ node: $NODE
 repo:
   url: "$REPO_URL"
   branch: $BRANCH
-  path: $REPO_PATH
-$credential
-key: $etc/master.key
+${credential:+$credential
+}key: $etc/master.key
 telemt:
   config: $telemt_etc/config.toml
   metrics: http://$metrics_host:$METRICS_PORT/metrics

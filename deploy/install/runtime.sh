@@ -137,13 +137,15 @@ set_owners() {
 
 # Fetches the repository once, as the daemon will, before anything starts.
 fetch_check() {
-  local -a fetch=(fetch --repo "$REPO_URL" --branch "$BRANCH" --path "$REPO_PATH")
+  local -a fetch=(fetch --repo "$REPO_URL" --branch "$BRANCH")
+  [ "$REPO_PATH" = . ] || fetch+=(--path "$REPO_PATH")
+  local ssh=0; repo_ssh_host >/dev/null && ssh=1
   if [ "$RUNTIME" = docker ]; then
     local etc=/etc/telemt-gitops
-    if [ -n "$TOKEN_FILE" ]; then fetch+=(--token-file "$etc/repo.token"); else fetch+=(--ssh-key "$etc/deploy_key" --known-hosts "$etc/known_hosts"); fi
+    if [ -n "$TOKEN_FILE" ]; then fetch+=(--token-file "$etc/repo.token"); elif [ "$ssh" = 1 ]; then fetch+=(--ssh-key "$etc/deploy_key" --known-hosts "$etc/known_hosts"); fi
     run docker compose --project-directory "$BASE" run --rm --no-deps telemt-gitops "${fetch[@]}" || fetch_failed
   else
-    if [ -n "$TOKEN_FILE" ]; then fetch+=(--token-file "$GITOPS_DIR/repo.token"); else fetch+=(--ssh-key "$GITOPS_DIR/deploy_key" --known-hosts "$GITOPS_DIR/known_hosts"); fi
+    if [ -n "$TOKEN_FILE" ]; then fetch+=(--token-file "$GITOPS_DIR/repo.token"); elif [ "$ssh" = 1 ]; then fetch+=(--ssh-key "$GITOPS_DIR/deploy_key" --known-hosts "$GITOPS_DIR/known_hosts"); fi
     as_service "$BIN_DIR/telemt-gitops" "${fetch[@]}" || fetch_failed
   fi
 }
