@@ -15,6 +15,7 @@ struct TelemtGitops: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, RenderCommand.self, LinksCommand.self, KeygenCommand.self, SchemaCommand.self,
             ScrapeCommand.self, UsageCommand.self, FetchCommand.self, PlanCommand.self, ReconcileCommand.self, RunCommand.self, HealthcheckCommand.self,
+            ExplainCommand.self,
             ImportCommand.self,
         ]
     )

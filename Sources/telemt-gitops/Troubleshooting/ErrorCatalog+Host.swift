@@ -32,6 +32,12 @@ extension ErrorCatalog {
                        kind: { $0.code }, "The configuration file cannot be read",
                        meaning: "The file given by `--config` or TELEMT_GITOPS_CONFIG is missing, unreadable, too large or not YAML.",
                        fix: "Check the path (`ls -l`); `scripts/quickstart.sh` writes an example to state/config.yaml."),
+            ErrorEntry(failure: failure { () throws(TelemtImportError) in
+                _ = try TelemtConfigImport(source: Array("[access.users]\n\"alice smith\" = \"0123\"\n".utf8), path: "/etc/telemt/config.toml",
+                                           host: "proxy.example.com").run()
+            }, "An existing config cannot be imported",
+                       meaning: "`telemt-gitops import` turns an existing telemt config into users.yaml and a template; every user or value it cannot represent is listed at its line and column, and nothing is written.",
+                       fix: "Fix or remove those entries in a copy of the config (or in telemt's config, then reload telemt) and run `telemt-gitops import` again."),
         ]
     }
 }

@@ -20,6 +20,7 @@ struct ErrorSourceFile: Sendable, CustomTestStringConvertible {
         .init(type: "DesiredStateError", path: "Sources/Reconciler/Desired/DesiredStateError.swift", member: "DesiredStateError"),
         .init(type: "DesiredFilesError", path: "Sources/Reconciler/Desired/DesiredFilesError.swift", member: "Problem"),
         .init(type: "StatusFileError", path: "Sources/Reconciler/Status/StatusFileError.swift", member: nil),
+        .init(type: "TelemtImportError", path: "Sources/Reconciler/Import/TelemtImportError.swift", member: nil),
         .init(type: "DaemonError", path: "Sources/Daemon/DaemonError.swift", member: "Code"),
         .init(type: "StatsStoreError", path: "Sources/StatsSink/Store/StatsStoreError.swift", member: "Code"),
         .init(type: "ScrapeError", path: "Sources/StatsSink/HTTP/ScrapeError.swift", member: "Reason"),
