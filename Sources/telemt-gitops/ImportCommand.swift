@@ -77,7 +77,7 @@ struct ImportCommand: ParsableCommand {
 
     private func nextSteps(_ imported: ImportedRepository) -> String {
         """
-        imported \(imported.summary) from \(telemtConfig)
+        imported \(imported.summary) into \(out)
         wrote \(out)/users.yaml (mode 0600: it holds every user's secret) and \(out)/telemt.toml (no secrets)
         next steps:
           1. check that nothing changes: telemt-gitops plan --spec \(out) --telemt-config \(telemtConfig) --key KEY --no-telemt
