@@ -34,7 +34,8 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
     }
 
     /// `config.yaml:4:10: error: interval: … (hint)`.
+    /// `origin: error: message; hint` (just `error: …` when no setting is to blame).
     public var description: String {
-        "\(origin): error: \(message)" + (hint.map { "; \($0)" } ?? "")
+        (origin == .builtIn ? "error: " : "\(origin): error: ") + message + (hint.map { "; \($0)" } ?? "")
     }
 }

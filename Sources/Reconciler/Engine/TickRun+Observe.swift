@@ -22,7 +22,7 @@ extension TickRun {
         do {
             return try await BlockingWork.run { try stores.open(path) }
         } catch {
-            throw EngineError(.store, path: configuration.storePath, "\(error)")
+            throw EngineError(.store, path: configuration.storePath, wrapping: error)
         }
     }
 
@@ -74,7 +74,7 @@ extension TickRun {
             }
             return Dictionary(uniqueKeysWithValues: desired.users.map { ($0.name, UserObservation(periodUsage: used[$0.name] ?? 0, firstConnection: first[$0.name])) })
         } catch {
-            throw EngineError(.store, path: configuration.storePath, "\(error)")
+            throw EngineError(.store, path: configuration.storePath, wrapping: error)
         }
     }
 }

@@ -168,7 +168,7 @@ struct TickRun {
         do {
             return try MasterKey.load(from: configuration.keyFile)
         } catch {
-            throw EngineError(.key, path: configuration.keyFile, "\(error)", hint: "create one with `telemt-gitops keygen --out \(configuration.keyFile)` or set `key`")
+            throw EngineError(.key, path: configuration.keyFile, wrapping: error)
         }
     }
 

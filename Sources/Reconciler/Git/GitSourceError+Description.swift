@@ -21,7 +21,7 @@ extension GitSourceError {
         case .tlsCertificateInvalid(let host):
             "TLS certificate of \(host) did not verify; check the host name and the system CA certificates"
         case .libgit2(let operation, let code, let message):
-            "\(operation) failed (libgit2 \(code)): \(message)"
+            "\(operation) failed (libgit2 \(code)): \(message); check the repository URL and that the remote answers, then retry (the daemon retries with backoff)"
         default: ""
         }
     }
