@@ -12,7 +12,7 @@ struct HealthcheckCommand: ParsableCommand {
             Exit status: 0 healthy (ready, with --ready), 1 otherwise; the reason goes to standard error.
             /healthz answers while the daemon's loop lives; /readyz once a tick has succeeded recently.
             Examples:
-              telemt-gitops healthcheck                           # the Dockerfile's HEALTHCHECK
+              telemt-gitops healthcheck                           # the HEALTHCHECK of the container image
               telemt-gitops healthcheck --listen 127.0.0.1:8081 --ready
             """
     )

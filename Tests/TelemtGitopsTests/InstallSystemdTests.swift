@@ -16,17 +16,25 @@ import TestSupport
         let dry = try preview.run(["--mode", "gitops", "--runtime", "systemd", "--host", "proxy.example.com",
                                    "--repo", "file:///unused", "--node", "eu-1", "--dry-run"])
         #expect(dry.status == 0, "\(dry.stderr)")
+        return try repository(in: scratch, files: [
+            "users.yaml": try preview.read("etc/telemt-gitops/starter/users.yaml"),
+            "telemt.toml": try preview.read("etc/telemt-gitops/starter/telemt.toml"),
+        ])
+    }
+
+    /// A bare repository (`users.git`, branch main) with `files` committed, and its clone in `work/`.
+    private func repository(in scratch: Scratch, files: [String: String]) throws -> String {
         let bare = scratch.file("users.git"), work = scratch.file("work")
         let env = CLI.gitEnvironment(ProcessInfo.processInfo.environment)
         func git(_ arguments: [String], in directory: String) throws {
             let result = try CLI.run("/usr/bin/git", arguments, in: directory, environment: env)
             #expect(result.status == 0, "git \(arguments): \(result.stderr)")
         }
-        try git(["init", "-q", "--bare", "-b", "main", bare], in: scratch.path)
-        try git(["clone", "-q", bare, work], in: scratch.path)
-        for file in ["users.yaml", "telemt.toml"] {
-            try scratch.write("work/" + file, try preview.read("etc/telemt-gitops/starter/" + file))
+        if !FileManager.default.fileExists(atPath: bare) {
+            try git(["init", "-q", "--bare", "-b", "main", bare], in: scratch.path)
+            try git(["clone", "-q", bare, work], in: scratch.path)
         }
+        for (name, text) in files { try scratch.write("work/" + name, text) }
         try git(["add", "."], in: work)
         try git(["commit", "-qm", "Users of the proxy"], in: work)
         try git(["push", "-q", "origin", "HEAD:main"], in: work)
@@ -103,16 +111,60 @@ import TestSupport
                     "--dry-run"]
         #expect(try installer.run(base).status == 0)
         try installer.root.write("var/lib/telemt-gitops/stats.sqlite", "store")
-        let keep = try installer.run(["uninstall", "--runtime", "systemd", "--purge"])
+        // Without a terminal, --purge needs --yes: a usage error, and nothing is touched.
+        let refused = try installer.run(["uninstall", "--runtime", "systemd", "--purge"])
+        #expect(refused.status == 64 && refused.stderr.contains("without a terminal it needs --yes"), "\(refused.stderr)")
+        #expect(installer.exists("etc/systemd/system/telemt-gitops.service"))
+        let keep = try installer.run(["uninstall", "--runtime", "systemd"])
         #expect(keep.status == 0, "\(keep.stderr)")
         #expect(keep.stdout.contains("kept the store"))
         #expect(installer.exists("etc/telemt-gitops/master.key") && installer.exists("var/lib/telemt-gitops/stats.sqlite"))
-        let removed = try installer.run(["uninstall", "--runtime", "systemd"])
-        #expect(removed.status == 0)
         #expect(!installer.exists("etc/systemd/system/telemt-gitops.service"))
         let purge = try installer.run(["uninstall", "--runtime", "systemd", "--purge", "--yes"])
         #expect(purge.status == 0 && purge.stdout.contains("deleted the store and the keys"))
         #expect(!installer.exists("etc/telemt-gitops/master.key") && !installer.exists("var/lib/telemt-gitops"))
         #expect(installer.exists("etc/telemt/config.toml"), "telemt's config stays")
+    }
+
+    /// An existing telemt with 1,000 users, adopted with `--from-config`: telemt keeps serving the
+    /// same file, the imported repository plans no change, and the first tick keeps every secret.
+    @Test func anExistingConfigOfAThousandUsersIsAdoptedWithoutChangingAnyLink() throws {
+        let scratch = try Scratch()
+        let users = ImportCommandTests.users(1_000)
+        let existing = ImportCommandTests.config(users)
+            .replacingOccurrences(of: "[server]\n", with: "[server]\nmetrics_listen = \"127.0.0.1:9090\"\n")
+        try scratch.write("old/config.toml", existing)
+        let installer = try Installer()
+        let metricsPort = try LoopbackServer.freePort(), apiPort = try LoopbackServer.freePort()
+        let install = try installer.run(["--mode", "gitops", "--runtime", "systemd", "--host", "proxy.example.com",
+                                         "--repo", "file://" + scratch.file("users.git"), "--node", "eu-1", "--binary", CLI.binary,
+                                         "--telemt-binary", "/bin/true", "--service-user", Self.serviceUser, "--telemt-user", Self.telemtUser,
+                                         "--metrics-port", String(metricsPort), "--api-port", String(apiPort),
+                                         "--from-config", scratch.file("old/config.toml"), "--yes"])
+        // The fetch check fails until the imported files are committed; what it wrote is kept.
+        #expect(install.status == 1 && install.stderr.contains("commit \(installer.root.path)/etc/telemt-gitops/starter"), "\(install.stderr)")
+        #expect(try installer.read("etc/telemt/config.toml") == existing, "telemt keeps serving the existing config")
+        let starter = try installer.read("etc/telemt-gitops/starter/users.yaml")
+        #expect(users.allSatisfy { starter.contains($0.secret) })
+        _ = try repository(in: scratch, files: [
+            "users.yaml": starter, "telemt.toml": try installer.read("etc/telemt-gitops/starter/telemt.toml"),
+        ])
+        #expect(try installer.run(["--mode", "gitops", "--runtime", "systemd", "--host", "proxy.example.com",
+                                   "--repo", "file://" + scratch.file("users.git"), "--node", "eu-1", "--binary", CLI.binary,
+                                   "--telemt-binary", "/bin/true", "--service-user", Self.serviceUser, "--telemt-user", Self.telemtUser,
+                                   "--metrics-port", String(metricsPort), "--api-port", String(apiPort),
+                                   "--from-config", scratch.file("old/config.toml"), "--yes"]).status == 0)
+
+        let settings = installer.root.file("etc/telemt-gitops/config.yaml"), home = installer.root.file("var/lib/telemt-gitops")
+        let binary = installer.root.file("usr/local/bin/telemt-gitops")
+        let plan = try runAsService([binary, "plan", "--config", settings, "--no-telemt", "--detailed-exitcode"], home: home)
+        #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
+        let telemt = try TelemtStandIn(configAt: URL(fileURLWithPath: installer.root.file("etc/telemt/config.toml")),
+                                       metricsPort: metricsPort, apiPort: apiPort)
+        defer { telemt.stop() }
+        let tick = try runAsService([binary, "reconcile", "--once", "--config", settings], home: home)
+        #expect(tick.status == 0, "\(tick.stdout)\(tick.stderr)")
+        let served = try installer.read("etc/telemt/config.toml")
+        #expect(users.allSatisfy { served.contains("\"\($0.secret)\"") }, "a secret changed")
     }
 }

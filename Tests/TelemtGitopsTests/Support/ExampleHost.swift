@@ -29,6 +29,8 @@ import TestSupport
 ///   serving alice; config.yaml names its config file, metrics and API, and its addresses replace
 ///   `http://127.0.0.1:9090/metrics` and `http://127.0.0.1:9091` in the example and the metrics
 ///   default (TELEMT_GITOPS_TELEMT_METRICS);
+/// - the daemon that `healthcheck` asks: `run` on a DaemonHost of its own, ready, on a free port
+///   that replaces 127.0.0.1:8081 and is the default listen address (TELEMT_GITOPS_LISTEN);
 /// - the defaults that name the host: HOME → a directory here, the state directory and the key
 ///   /etc/telemt-gitops/master.key → under `root` (TELEMT_GITOPS_STATE_DIR, TELEMT_GITOPS_KEY); no
 ///   other TELEMT_GITOPS_* variable of the test's environment reaches the example.
@@ -51,6 +53,7 @@ final class ExampleHost {
     private var telemt: TelemtStandIn?
     private var servers: [AnyObject] = []
     private var replacements: [String: [String]] = [:]
+    private var daemonAddress: String?
 
     init(for example: HelpExample) throws {
         scratch = try Scratch()
@@ -68,6 +71,18 @@ final class ExampleHost {
         if example.command == "usage" { try recordTraffic() }
         if example.words.contains("--from-status") { try reconcileAndPull() }
         if example.command == "run" { try listenOnAFreePort() }
+        if example.command == "healthcheck" { try runADaemon() }
+    }
+
+    /// The daemon `healthcheck` asks: `run` on a host of its own (DaemonHost), ready, on a free port
+    /// that replaces 127.0.0.1:8081 and is the default through TELEMT_GITOPS_LISTEN.
+    private func runADaemon() throws {
+        let host = try DaemonHost(users: Self.users)
+        try host.start()
+        try host.waitUntilReady()
+        servers.append(host)
+        daemonAddress = "127.0.0.1:\(host.port)"
+        replacements["127.0.0.1:8081"] = [daemonAddress!]
     }
 
     /// `run` listens on a free port here, not on the example's 127.0.0.1:8080 or :8081.
@@ -92,6 +107,7 @@ final class ExampleHost {
         environment["TELEMT_GITOPS_STATE_DIR"] = stateDirectory
         environment["TELEMT_GITOPS_KEY"] = root + "/etc/telemt-gitops/master.key"
         if let telemt { environment["TELEMT_GITOPS_TELEMT_METRICS"] = "http://127.0.0.1:\(telemt.metricsPort)/metrics" }
+        if let daemonAddress { environment["TELEMT_GITOPS_LISTEN"] = daemonAddress }
         return environment
     }
 

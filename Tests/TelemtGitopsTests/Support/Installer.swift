@@ -49,3 +49,31 @@ struct Installer {
         return (result?.stdout ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }()
 }
+
+extension Installer {
+    /// `install.sh ARGUMENTS --root ROOT` on a terminal (a pseudo-terminal from `script`), typing
+    /// `answers` one line at a time as the questions come.
+    func runOnTerminal(_ arguments: [String], answers: [String]) throws -> String {
+        let command = (["bash", CLI.root + "/install.sh"] + arguments + ["--root", root.path]).joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let typist = Thread {
+            for answer in answers {
+                Thread.sleep(forTimeInterval: 0.4)
+                input.fileHandleForWriting.write(Data((answer + "\n").utf8))
+            }
+            Thread.sleep(forTimeInterval: 1)
+            try? input.fileHandleForWriting.close()
+        }
+        typist.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+    }
+}
