@@ -106,6 +106,10 @@ parse_args() {
 }
 
 main() {
+  # Every file gets its mode explicitly; directories get it from the umask: 000 would leave
+  # /opt/telemt writable by anyone (a new .env runs any image), 077 would lock the service
+  # users out of /var/lib and /etc/systemd/system made by this run.
+  umask 022
   load_defaults
   parse_args "$@"
   ask_missing

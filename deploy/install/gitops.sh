@@ -16,7 +16,14 @@ repo_ssh_host() {
 
 write_master_key() {
   local key="$GITOPS_DIR/master.key"
-  if [ -e "$key" ]; then say "kept $key (an existing key is never replaced: every user's link depends on it)"; return 0; fi
+  if [ -e "$key" ] || [ -L "$key" ]; then
+    # Kept, but checked now: an empty or cut-short key (a copy interrupted, a disk full) would
+    # otherwise be kept by every run and only fail at the daemon's first tick.
+    [[ "$(cat "$key" 2>/dev/null)" =~ ^[[:space:]]*[0-9a-fA-F]{64}[[:space:]]*$ ]] ||
+      die "$key exists but is not a master key (64 hex digits): restore it from your backup, or remove it if no link made from it was ever handed out"
+    say "kept $key (an existing key is never replaced: every user's link depends on it)"
+    return 0
+  fi
   put "$key" 0600 "$(random_hex 32)"
 }
 
@@ -28,15 +35,31 @@ write_deploy_key() {
   fi
   repo_ssh_host >/dev/null || return 0
   if [ -e "$key" ]; then
+    [ -s "$key.pub" ] || public_key_of "$key"
     say "kept $key"
   else
+    # Made under another name and renamed, public half first: a run stopped half way leaves no
+    # deploy_key for the next run to keep without its .pub.
     mkdir -p "$GITOPS_DIR"
-    ssh-keygen -q -t ed25519 -N "" -C "telemt-gitops@$NODE" -f "$key" >/dev/null
-    chmod 0600 "$key"; chmod 0644 "$key.pub"
+    rm -f "$key.new" "$key.new.pub"
+    ssh-keygen -q -t ed25519 -N "" -C "telemt-gitops@$NODE" -f "$key.new" >/dev/null
+    chmod 0600 "$key.new"; chmod 0644 "$key.new.pub"
+    mv -f "$key.new.pub" "$key.pub"; mv -f "$key.new" "$key"
     say "wrote $key (0600) and $key.pub"
   fi
   say "Add this public key to the repository as a deploy key (write access: status files are pushed back):"
   say "  $(cat "$key.pub")"
+}
+
+# The .pub of a kept private key that has none (copied in alone, or an older run stopped).
+public_key_of() { # public_key_of KEY
+  if ssh-keygen -y -P "" -f "$1" > "$1.pub.new" 2>/dev/null && [ -s "$1.pub.new" ]; then
+    chmod 0644 "$1.pub.new"; mv -f "$1.pub.new" "$1.pub"
+    say "wrote $1.pub (from the kept key)"
+  else
+    rm -f "$1.pub.new"
+    die "$1 exists but is not a usable private key without a passphrase: remove it and run ./install.sh again, then add the new deploy key to the repository"
+  fi
 }
 
 # known_hosts: from --known-hosts, else from ssh-keyscan, confirmed by its fingerprint.
@@ -44,7 +67,13 @@ write_known_hosts() {
   [ -z "$TOKEN_FILE" ] || return 0
   repo_ssh_host >/dev/null || return 0
   local file="$GITOPS_DIR/known_hosts" hostport host port lines
-  if [ -e "$file" ]; then say "kept $file"; return 0; fi
+  if [ -e "$file" ]; then
+    # A file with no key line (a dry run's placeholder, an empty copy) would make every fetch fail.
+    if [ "$DRY_RUN" != 1 ] && ! grep -qv '^[[:space:]]*\(#.*\)\{0,1\}$' "$file"; then
+      die "$file holds no host key: remove it and run ./install.sh again (or pass --known-hosts FILE)"
+    fi
+    say "kept $file"; return 0
+  fi
   if [ -n "$KNOWN_HOSTS" ]; then put "$file" 0644 "$(cat "$KNOWN_HOSTS")"; show_fingerprints "$file"; return 0; fi
   hostport="$(repo_ssh_host)"
   host="${hostport%%:*}"; port=22; [ "$hostport" = "$host" ] || port="${hostport#*:}"

@@ -91,6 +91,21 @@ check_inputs() {
   [[ "$TLS_DOMAIN" =~ ^[A-Za-z0-9.-]{1,253}$ ]] || die_usage "--tls-domain '$TLS_DOMAIN' is not a domain name"
   [[ "$FIRST_USER" =~ ^[A-Za-z0-9_.-]{1,64}$ ]] || die_usage "--first-user '$FIRST_USER' must match [A-Za-z0-9_.-]{1,64}"
   [[ "$NODE" =~ ^[A-Za-z0-9_.-]{1,64}$ ]] || die_usage "--node '$NODE' must match [A-Za-z0-9_.-]{1,64}"
+  # These go into config.yaml, the units, .env and a download URL: a newline, quote or `|` there
+  # would add keys or directives, break sed, or run a command.
+  [[ "$BRANCH" =~ ^[A-Za-z0-9._/-]{1,200}$ && "$BRANCH" != -* && "$BRANCH" != *..* ]] ||
+    die_usage "--branch '$BRANCH' is not a branch name (letters, digits, . _ - /)"
+  [[ "$REPO_PATH" =~ ^[A-Za-z0-9._/-]{1,200}$ && "$REPO_PATH" != /* && "/$REPO_PATH/" != */../* ]] ||
+    die_usage "--path '$REPO_PATH' must be a relative directory inside the repository (letters, digits, . _ - /)"
+  [[ "$TELEMT_VERSION" =~ ^[A-Za-z0-9._-]{1,64}$ ]] || die_usage "--telemt-version '$TELEMT_VERSION' is not a version"
+  local user
+  for user in "$SERVICE_USER" "$TELEMT_USER"; do
+    [[ "$user" =~ ^[a-z_][a-z0-9_-]{0,31}$ ]] || die_usage "user '$user' is not a user name ([a-z_][a-z0-9_-]*)"
+  done
+  [[ "$GITOPS_IMAGE" =~ ^[A-Za-z0-9./:@_-]{1,255}$ && "$TELEMT_IMAGE" =~ ^[A-Za-z0-9./:@_-]{1,255}$ ]] ||
+    die_usage "TELEMT_INSTALL_GITOPS_IMAGE or TELEMT_INSTALL_TELEMT_IMAGE has characters no image reference has"
+  [[ "$APP_UID" =~ ^[0-9]{1,10}$ ]] || die_usage "TELEMT_INSTALL_APP_UID '$APP_UID' is not a number"
+  [[ "$ROOT" =~ ^[A-Za-z0-9._/-]+$ ]] || die_usage "--root '$ROOT' may hold only letters, digits and . _ - / (it is written into units and commands)"
   for port in "$PORT" "$METRICS_PORT" "$API_PORT"; do
     if ! [[ "$port" =~ ^[0-9]{1,5}$ ]] || [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; then
       die_usage "port '$port' is not a number from 1 to 65535"
@@ -98,9 +113,13 @@ check_inputs() {
   done
   if [ "$COMMAND" = install ] && [ "$MODE" = gitops ]; then
     [ -n "$REPO_URL" ] || die_usage "gitops mode needs --repo URL (TELEMT_INSTALL_REPO)"
-    [[ "$REPO_URL" != *$'\n'* && "$REPO_URL" != *"'"* && "$REPO_URL" != *'"'* ]] || die_usage "--repo has quotes or a newline"
+    [[ "$REPO_URL" =~ ^[^[:space:][:cntrl:]\'\"\\]{1,1000}$ ]] || die_usage "--repo has spaces, quotes, a backslash or a newline"
+    # A password or token in the URL (https://TOKEN@host/… too) would be printed and kept in config.yaml.
+    [[ ! "$REPO_URL" =~ ^[a-z+]+://[^/@]*:[^/@]*@ && ! "$REPO_URL" =~ ^https?://[^/]*@ ]] ||
+      die_usage "--repo carries a password or token: put it in a file and pass --token-file FILE, with the URL without it"
     if [ -n "$FROM_CONFIG" ]; then [ -r "$FROM_CONFIG" ] || die "--from-config $FROM_CONFIG cannot be read"; fi
-    if [ -n "$TOKEN_FILE" ]; then [ -r "$TOKEN_FILE" ] || die "--token-file $TOKEN_FILE cannot be read"; fi
+    if [ -n "$TOKEN_FILE" ] && ! { [ -r "$TOKEN_FILE" ] && [ -s "$TOKEN_FILE" ]; }; then die "--token-file $TOKEN_FILE cannot be read or is empty"; fi
+    if [ -n "$KNOWN_HOSTS" ] && ! { [ -r "$KNOWN_HOSTS" ] && [ -s "$KNOWN_HOSTS" ]; }; then die "--known-hosts $KNOWN_HOSTS cannot be read or is empty"; fi
   fi
   if [ "$ROOT" != / ]; then
     mkdir -p "$ROOT" && ROOT="$(cd "$ROOT" && pwd)"
@@ -111,7 +130,8 @@ check_inputs() {
 set_paths() {
   R="${ROOT%/}"
   if [ "$RUNTIME" = detect ]; then
-    if [ -f "$R/opt/telemt/compose.yaml" ]; then RUNTIME=docker; else RUNTIME=systemd; fi
+    # .env too: uninstall removes compose.yaml but keeps .env with the keys beside it.
+    if [ -f "$R/opt/telemt/compose.yaml" ] || [ -f "$R/opt/telemt/.env" ]; then RUNTIME=docker; else RUNTIME=systemd; fi
   fi
   if [ "$RUNTIME" = docker ]; then
     BASE="$R/opt/telemt"
@@ -121,6 +141,8 @@ set_paths() {
     TELEMT_DIR="$R/etc/telemt"; GITOPS_DIR="$R/etc/telemt-gitops"; STATE_DIR="$R/var/lib/telemt-gitops"
     BIN_DIR="$R/usr/local/bin"; UNIT_DIR="$R/etc/systemd/system"; TELEMT_STATE="$R/var/lib/telemt"
   fi
+  check_inside_root "$BASE" "$TELEMT_DIR" "$GITOPS_DIR" "$STATE_DIR" "$GITOPS_DIR/starter" "$BASE/edge" \
+    ${BIN_DIR:+"$BIN_DIR"} ${UNIT_DIR:+"$UNIT_DIR"} ${TELEMT_STATE:+"$TELEMT_STATE"}
   if [ "$MODE" = detect ]; then
     if [ -f "$GITOPS_DIR/config.yaml" ]; then MODE=gitops; else MODE=proxy; fi
   fi
@@ -145,6 +167,9 @@ put() {
     return 0
   fi
   mkdir -p "$(dirname "$file")"
+  # Empty content means the command that made it failed (no od, a sed error, an unreadable
+  # file): a file written empty would then be "kept" by every later run.
+  [ -n "$content" ] || die "nothing to write to $file: the step that makes it failed (see above); nothing was written"
   local tmp
   tmp="$(mktemp "$file.XXXXXX")"
   chmod "$mode" "$tmp"
@@ -166,6 +191,33 @@ owner() {
   local who="$1"; shift
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   chown "$who" "$@"
+}
+
+# secure MODE [OWNER:GROUP] PATH…: chmod and chown each existing PATH, never through a symlink:
+# telemt's config directory belongs to the service user, who could point config.toml at
+# /etc/shadow and have the next install (as root) hand that file over.
+secure() {
+  local mode="$1" who="$2" path; shift 2
+  for path in "$@"; do
+    if [ -L "$path" ]; then warn "$path is a symlink: its target's mode and owner are left as they are"; continue; fi
+    [ -e "$path" ] || continue
+    chmod "$mode" "$path"
+    [ -z "$who" ] || owner "$who" "$path"
+  done
+}
+
+# Under --root every directory must resolve under it: one that is a symlink to elsewhere
+# (ROOT/etc/telemt → /etc/telemt) would have even a dry run write and chmod outside the root.
+check_inside_root() {
+  [ "$ROOT" != / ] || return 0
+  local real dir
+  real="$(realpath "$R")"
+  for dir in "$@"; do
+    case "$(realpath -m "$dir")" in
+      "$real"|"$real"/*) ;;
+      *) die "$dir leads outside --root $ROOT (to $(realpath -m "$dir")); remove that symlink or choose another root" ;;
+    esac
+  done
 }
 
 random_hex() { od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }

@@ -66,10 +66,15 @@ EOF
 # A complete config for telemt with one user (proxy mode, and the first start in gitops mode).
 telemt_config() { # telemt_config SECRET
   telemt_template
-  printf '\n[access.users]\n%s = "%s"\n' "$FIRST_USER" "$1"
+  printf '\n[access.users]\n%s = "%s"\n' "$(toml_key "$FIRST_USER")" "$1"
 }
 
-# The starter users.yaml for an empty repository.
+# A user name as a TOML key: bare unless it has a dot, which TOML reads as a dotted key
+# (`a.b = …` is a table a with a key b, a config telemt refuses).
+toml_key() { if [[ "$1" =~ ^[A-Za-z0-9_-]+$ ]]; then printf '%s' "$1"; else printf '"%s"' "$1"; fi; }
+
+# The starter users.yaml for an empty repository. Values are quoted: a host 1e3 or a domain
+# `true` would otherwise be read as a number or a boolean, a user `null` as no name at all.
 starter_users() {
   cat <<EOF
 # yaml-language-server: \$schema=https://raw.githubusercontent.com/telemt-gitops/telemt-gitops/main/docs/users.schema.json
@@ -77,22 +82,22 @@ starter_users() {
 # Reference: docs/users-yaml.md. Secrets are derived on the host: none belongs in this file.
 version: 1
 proxy:
-  host: $PUBLIC_HOST
+  host: "$PUBLIC_HOST"
   port: $PORT
-  tls_domain: $TLS_DOMAIN
+  tls_domain: "$TLS_DOMAIN"
 timezone: UTC
 defaults:
   max_connections: 8
   max_unique_ips: 3
 users:
-  $FIRST_USER: { note: created by install.sh }
+  "$FIRST_USER": { note: created by install.sh }
 EOF
 }
 
 # telemt-gitops's settings (docs/configuration.md), with paths as the daemon sees them.
 gitops_settings() { # gitops_settings ETC TELEMT_ETC STATE METRICS_HOST LISTEN
   local etc="$1" telemt_etc="$2" state="$3" metrics_host="$4" listen="$5" credential
-  if [ "$REPO_PATH" != . ]; then credential="  path: $REPO_PATH"$'\n'; else credential=""; fi
+  if [ "$REPO_PATH" != . ]; then credential="  path: \"$REPO_PATH\""$'\n'; else credential=""; fi
   if [ -n "$TOKEN_FILE" ]; then
     credential+="  token_file: $etc/repo.token"
   elif repo_ssh_host >/dev/null; then
@@ -101,10 +106,10 @@ gitops_settings() { # gitops_settings ETC TELEMT_ETC STATE METRICS_HOST LISTEN
   cat <<EOF
 # telemt-gitops settings, written by install.sh. Every key is documented in docs/configuration.md;
 # flags and TELEMT_GITOPS_* variables override them.
-node: $NODE
+node: "$NODE"
 repo:
   url: "$REPO_URL"
-  branch: $BRANCH
+  branch: "$BRANCH"
 ${credential:+$credential
 }key: $etc/master.key
 telemt:

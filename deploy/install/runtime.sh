@@ -20,18 +20,50 @@ do_install() {
   set_owners
   [ "$MODE" = gitops ] && fetch_check
   start_services
-  if [ "$MODE" = proxy ]; then print_link "$(first_user_secret)"; else print_next_steps; fi
+  if [ "$MODE" = proxy ]; then print_first_link; else print_next_steps; fi
+}
+
+# The link of the config telemt really has: a kept config may have other users or another domain.
+print_first_link() {
+  local secret domain
+  secret="$(first_user_secret)"
+  if [ -z "$secret" ]; then
+    warn "the kept $TELEMT_DIR/config.toml has no user $FIRST_USER in [access.users]: no link printed (pass --first-user with one of its users)"
+    return 0
+  fi
+  domain="$(sed -n 's/^tls_domain = "\([A-Za-z0-9.-]*\)"$/\1/p' "$TELEMT_DIR/config.toml" | head -n 1)"
+  if [ -n "$domain" ] && [ "$domain" != "$TLS_DOMAIN" ]; then
+    warn "the kept config.toml has tls_domain $domain, not $TLS_DOMAIN: the link carries $domain"
+    TLS_DOMAIN="$domain"
+  fi
+  print_link "$secret"
 }
 
 preflight() {
-  [ "$DRY_RUN" = 1 ] && return 0
-  if [ "$(id -u)" != 0 ] && [ "$ROOT" = / ]; then die "run as root (sudo ./install.sh …): it creates users, files under /etc and services"; fi
-  if [ "$RUNTIME" = docker ]; then
-    command -v docker >/dev/null 2>&1 || die "docker is not installed (https://docs.docker.com/engine/install/), or use --runtime systemd"
-  fi
-  if [ "$MODE" = gitops ] && [ -z "$TOKEN_FILE" ]; then
+  # Even a dry run makes the deploy key: say what is missing before anything is written.
+  local ssh=0
+  [ "$MODE" = gitops ] && [ -z "$TOKEN_FILE" ] && repo_ssh_host >/dev/null && ssh=1
+  if [ "$ssh" = 1 ]; then
     command -v ssh-keygen >/dev/null 2>&1 || die "ssh-keygen is missing: apt-get install openssh-client"
   fi
+  [ "$DRY_RUN" = 1 ] && return 0
+  if [ "$(id -u)" != 0 ] && [ "$ROOT" = / ]; then die "run as root (sudo ./install.sh …): it creates users, files under /etc and services"; fi
+  if [ "$RUNTIME" = docker ]; then need_compose; fi
+  if [ "$ssh" = 1 ] && [ -z "$KNOWN_HOSTS" ] && [ ! -e "$GITOPS_DIR/known_hosts" ]; then
+    command -v ssh-keyscan >/dev/null 2>&1 || die "ssh-keyscan is missing: apt-get install openssh-client, or pass --known-hosts FILE"
+  fi
+}
+
+# docker with its compose plugin: the docker CLI alone fails later with "unknown flag".
+need_compose() {
+  [ "$DRY_RUN" = 1 ] && return 0
+  command -v docker >/dev/null 2>&1 || die "docker is not installed (https://docs.docker.com/engine/install/), or use --runtime systemd"
+  docker compose version >/dev/null 2>&1 || die "docker compose is missing: apt-get install docker-compose-plugin (https://docs.docker.com/compose/install/linux/)"
+}
+
+# Whether an install is there to upgrade or report on (uninstall keeps .env and the configs).
+installed() {
+  if [ "$RUNTIME" = docker ]; then [ -f "$BASE/compose.yaml" ]; else [ -f "$UNIT_DIR/telemt.service" ]; fi
 }
 
 settings_for_runtime() {
@@ -42,8 +74,8 @@ settings_for_runtime() {
   fi
 }
 
-first_user_secret() {
-  sed -n "s/^$FIRST_USER = \"\([0-9a-f]*\)\"$/\1/p" "$TELEMT_DIR/config.toml" | head -n 1
+first_user_secret() { # the name bare or quoted (toml_key), its dots matched as dots
+  sed -n "s/^\"\{0,1\}${FIRST_USER//./\\.}\"\{0,1\} = \"\([0-9a-f]\{32\}\)\"$/\1/p" "$TELEMT_DIR/config.toml" | head -n 1
 }
 
 # systemd: telemt from its release (or --telemt-binary), telemt-gitops built here (or --binary).
@@ -108,7 +140,8 @@ write_compose() {
   replace "$BASE/compose.yaml" 0644 "$(cat "$here/deploy/compose.yaml")"
   put "$BASE/.env" 0644 "$(compose_env)"
   [ "$EDGE" = 1 ] && put "$BASE/edge/nginx.conf" 0644 "$(edge_nginx_conf)"
-  mkdir -p "$STATE_DIR"
+  [ "$MODE" = gitops ] && mkdir -p "$STATE_DIR"
+  return 0
 }
 
 # Owners and modes: telemt reads its config; only telemt-gitops reads the keys and writes the config.
@@ -119,20 +152,25 @@ set_owners() {
     svc="$APP_UID:$APP_UID"; tgroup="$APP_UID"
   else
     svc="$SERVICE_USER:$(group_of "$SERVICE_USER")"; tgroup="$(group_of "$TELEMT_USER")"
-    mkdir -p "$TELEMT_STATE"; chmod 0750 "$TELEMT_STATE"; owner "$TELEMT_USER:$tgroup" "$TELEMT_STATE"
+    mkdir -p "$TELEMT_STATE"; secure 0750 "$TELEMT_USER:$tgroup" "$TELEMT_STATE"
   fi
-  chmod 2750 "$TELEMT_DIR"; chmod 0640 "$TELEMT_DIR/config.toml"
-  if [ "$MODE" = proxy ]; then owner "root:$tgroup" "$TELEMT_DIR" "$TELEMT_DIR/config.toml"; return 0; fi
-  owner "${svc%%:*}:$tgroup" "$TELEMT_DIR" "$TELEMT_DIR/config.toml"
-  chmod 0750 "$GITOPS_DIR"; chmod 0700 "$STATE_DIR"
-  owner "root:${svc#*:}" "$GITOPS_DIR" "$GITOPS_DIR/config.yaml"
-  owner "$svc" -R "$STATE_DIR"
+  local writer=root; [ "$MODE" = proxy ] || writer="${svc%%:*}"
+  secure 2750 "$writer:$tgroup" "$TELEMT_DIR"
+  secure 0640 "$writer:$tgroup" "$TELEMT_DIR/config.toml"
+  [ "$MODE" = gitops ] || return 0
+  secure 0750 "root:${svc#*:}" "$GITOPS_DIR"
+  secure 0700 "$svc" "$STATE_DIR"
+  [ -L "$STATE_DIR" ] || owner "$svc" -R "$STATE_DIR"
+  if [ "$RUNTIME" = docker ]; then
+    secure 0640 "$svc" "$GITOPS_DIR/config.yaml"; secure 0644 "$svc" "$GITOPS_DIR/known_hosts"
+  else
+    secure 0640 "root:${svc#*:}" "$GITOPS_DIR/config.yaml"
+  fi
+  # 0600 for a kept secret too: one restored with a looser mode is tightened, not left readable.
   local secret
   for secret in master.key deploy_key webhook.secret repo.token; do
-    [ -e "$GITOPS_DIR/$secret" ] && owner "$svc" "$GITOPS_DIR/$secret"
+    secure 0600 "$svc" "$GITOPS_DIR/$secret"
   done
-  [ "$RUNTIME" = docker ] && owner "$svc" "$GITOPS_DIR/config.yaml" "$GITOPS_DIR/known_hosts"
-  return 0
 }
 
 # Fetches the repository once, as the daemon will, before anything starts.
@@ -180,6 +218,7 @@ start_services() {
 
 do_status() {
   say "mode $MODE, runtime $RUNTIME, root $ROOT"
+  installed || die "nothing is installed under $ROOT ($( [ "$RUNTIME" = docker ] && echo "$BASE/compose.yaml" || echo "$UNIT_DIR/telemt.service") is missing): ./install.sh install"
   local file
   for file in "$TELEMT_DIR/config.toml" "$GITOPS_DIR/config.yaml" "$GITOPS_DIR/master.key" "$STATE_DIR/stats.sqlite"; do
     if [ -e "$file" ]; then say "  present $file ($(stat -c '%a %U:%G' "$file"))"; else say "  missing $file"; fi
@@ -196,7 +235,10 @@ do_status() {
 
 do_upgrade() {
   say "upgrade: mode $MODE, runtime $RUNTIME (keys and configs are kept)"
+  # Without this an upgrade of nothing would download telemt and write units for a config that is not there.
+  installed || die "nothing is installed under $ROOT to upgrade: ./install.sh install first"
   if [ "$RUNTIME" = docker ]; then
+    need_compose
     write_compose
     run docker compose --project-directory "$BASE" pull
     run docker compose --project-directory "$BASE" up -d
@@ -211,9 +253,14 @@ do_upgrade() {
 }
 
 do_uninstall() {
+  # Asked before anything is removed: without a terminal a --purge without --yes cannot be
+  # confirmed, and quietly keeping the keys would leave a script believing they are gone.
+  if [ "$PURGE" = 1 ] && [ "$ASSUME_YES" != 1 ] && ! interactive; then
+    die_usage "--purge deletes the store and the keys: without a terminal it needs --yes"
+  fi
   say "uninstall: mode $MODE, runtime $RUNTIME"
   if [ "$RUNTIME" = docker ]; then
-    [ -f "$BASE/compose.yaml" ] && run docker compose --project-directory "$BASE" down
+    [ -f "$BASE/compose.yaml" ] && need_compose && run docker compose --project-directory "$BASE" down
     run rm -f "$BASE/compose.yaml"
   else
     if systemd_running && [ "$DRY_RUN" != 1 ]; then systemctl disable --now telemt-gitops telemt 2>/dev/null || true; fi
@@ -221,7 +268,7 @@ do_uninstall() {
   fi
   if [ "$PURGE" = 1 ] && confirm "Delete the traffic store ($STATE_DIR) and the keys in $GITOPS_DIR? They cannot be recovered"; then
     run rm -rf "$STATE_DIR" "$GITOPS_DIR"
-    say "deleted the store and the keys"
+    if [ "$DRY_RUN" = 1 ]; then say "dry run: the store and the keys would be deleted"; else say "deleted the store and the keys"; fi
   else
     say "kept the store ($STATE_DIR), the keys and settings ($GITOPS_DIR) and telemt's config ($TELEMT_DIR)"
   fi
