@@ -126,14 +126,17 @@ import_config() {
   fi
 }
 
-# The initial config.toml telemt starts with: the existing one, or one with the first user.
+# The initial config.toml telemt starts with: the existing one byte for byte, or one with the
+# first user. Once there it is telemt's live config, which telemt-gitops renders: never replaced.
 write_initial_config() {
   local config="$TELEMT_DIR/config.toml"
-  if [ -n "$FROM_CONFIG" ] && [ ! -e "$config" ]; then
-    put "$config" 0640 "$(cat "$FROM_CONFIG")"
-  else
-    put "$config" 0640 "$(telemt_config "$(random_hex 16)")"
-  fi
+  if [ -e "$config" ] || [ -L "$config" ]; then say "kept $config (telemt's config; telemt-gitops renders it from now on)"; return 0; fi
+  if [ -z "$FROM_CONFIG" ]; then put "$config" 0640 "$(telemt_config "$(random_hex 16)")"; return 0; fi
+  mkdir -p "$TELEMT_DIR"
+  local tmp
+  tmp="$(mktemp "$config.XXXXXX")"
+  cp "$FROM_CONFIG" "$tmp" && chmod 0640 "$tmp" && mv -f "$tmp" "$config"
+  say "wrote $config (0640, a copy of $FROM_CONFIG)"
 }
 
 print_next_steps() {
