@@ -21,6 +21,7 @@ RUN swift package resolve
 COPY Sources ./Sources
 RUN swift build -c release --product telemt-gitops --static-swift-stdlib \
  && install -D -m 0755 "$(swift build -c release --show-bin-path)/telemt-gitops" /out/telemt-gitops \
+ && strip --strip-unneeded /out/telemt-gitops \
  && /out/telemt-gitops --version
 
 FROM debian:${DEBIAN_RELEASE}-slim
@@ -29,7 +30,7 @@ FROM debian:${DEBIAN_RELEASE}-slim
 # hadolint ignore=DL3008
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates tzdata libyaml-0-2 libgit2-1.5 libqrencode4 zlib1g libsqlite3-0 \
-      git openssh-client gpgv \
+      libstdc++6 git openssh-client gpgv \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 65532 telemt-gitops \
  && useradd --system --uid 65532 --gid 65532 --home-dir /var/lib/telemt-gitops --no-create-home --shell /usr/sbin/nologin telemt-gitops \

@@ -41,7 +41,8 @@ struct HealthcheckCommand: ParsableCommand {
         do throws(ScrapeError) {
             answer = try HealthProbe(url: "http://\(address)\(path)", timeout: timeout).check()
         } catch {
-            Console.error("error: \(error.description) (is `telemt-gitops run` running with listen \(address)?)")
+            Console.error("error: no daemon answers \(path) on \(address) (\(Self.cause(error.reason))); "
+                + "check that `telemt-gitops run` runs with listen \(address), or pass --listen")
             throw ExitCode.failure
         }
         guard answer.status == 200 else {
@@ -49,5 +50,15 @@ struct HealthcheckCommand: ParsableCommand {
             throw ExitCode.failure
         }
         print("\(path): \(answer.text.isEmpty ? "ok" : answer.text)")
+    }
+
+    /// Why the probe got no answer, in the daemon's terms (not the scraper's).
+    private static func cause(_ reason: ScrapeError.Reason) -> String {
+        switch reason {
+        case .connect(let why), .resolve(let why): "cannot connect: \(why)"
+        case .timedOut(let seconds): "no answer within \(seconds) s"
+        case .invalidURL(let why): "not a usable address: \(why)"
+        default: "the answer is not the daemon's"
+        }
     }
 }
