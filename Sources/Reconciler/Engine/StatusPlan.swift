@@ -38,7 +38,11 @@ public struct StatusPlan: Sendable {
             do {
                 applied = try await appliedUsers(revision)
             } catch {
-                warnings.append("the applied revision \(revision.prefix(12)) is not in this checkout's history (\(error.message)); every user is shown as new — fetch the full history (fetch-depth: 0)")
+                // libgit2 refuses a repository another user owns, and says so through safe.directory.
+                let fix = error.message.contains("not owned by current user") || error.message.contains("safe.directory")
+                    ? "run plan as the user who owns the checkout (in a container: --user with the checkout's uid)"
+                    : "fetch the full history (fetch-depth: 0)"
+                warnings.append("the applied revision \(revision.prefix(12)) could not be read from this checkout's history (\(error.message)); every user is shown as new — \(fix)")
             }
         } else {
             warnings.append("status/\(node).yaml \(status == nil ? "is not committed" : "names no applied revision"): every user is shown as new")

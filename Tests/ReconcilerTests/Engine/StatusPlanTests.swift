@@ -42,4 +42,19 @@ struct StatusPlanTests {
         #expect(plan.changes.map(\.kind) == [.add, .add, .add])
         #expect(plan.warnings == ["status/eu-1.yaml is not committed: every user is shown as new"])
     }
+
+    /// A checkout owned by another user (a container's uid on a runner's files): libgit2 refuses
+    /// it, and the warning says that, not that history is missing.
+    @Test func aCheckoutOwnedByAnotherUserSaysWhoMustRunThePlan() async throws {
+        let host = try EngineHarness(users: ReconcileEngineTests.users, start: ReconcileEngineTests.start)
+        let engine = try host.engine()
+        #expect(await engine.tick().outcome == .applied)
+        let clone = host.scratch.path("clone").path
+        try Shell.run(["git", "clone", "-q", host.repo.remote.path, clone])
+        try Shell.run(["chown", "-R", "daemon", clone])
+        let plan = try await StatusPlan(checkout: clone, node: "eu-1", now: host.clock.current).plan()
+        #expect(plan.warnings.count == 1)
+        #expect(plan.warnings.first?.contains("could not be read from this checkout") == true, "\(plan.warnings)")
+        #expect(plan.warnings.first?.hasSuffix("run plan as the user who owns the checkout (in a container: --user with the checkout's uid)") == true, "\(plan.warnings)")
+    }
 }
