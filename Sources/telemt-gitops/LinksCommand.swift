@@ -14,6 +14,7 @@ struct LinksCommand: AsyncParsableCommand {
             anywhere with a copy of the key). Links are secrets: share them with their user only.
             Examples:
               telemt-gitops links alice --spec /srv/proxy-users
+              telemt-gitops links alice --config /etc/telemt-gitops/config.yaml   # on the host: its repository and key
               telemt-gitops links alice --qr terminal
               telemt-gitops links alice --qr png --output alice.png
               telemt-gitops links --all --json
@@ -37,6 +38,9 @@ struct LinksCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("The telemt config or template whose [censorship] tls_domain the links must match (default: telemt.toml of the repository, if any).", valueName: "file"))
     var template: String?
+
+    @Option(help: ArgumentHelp("Read the repository (or spec) and the key from this host's configuration file, as `run` does.", valueName: "file"))
+    var config: String?
 
     @OptionGroup(title: "Git source")
     var repo: RepoOptions
@@ -62,13 +66,16 @@ struct LinksCommand: AsyncParsableCommand {
             throw ValidationError("--qr \(qr.rawValue) writes \(all ? "one file per user" : "a file"): add --output \(all ? "DIR" : "FILE")")
         }
         if json, qr == .terminal { throw ValidationError("--json and --qr terminal both print to standard output: choose one") }
+        if config != nil, repo.repo != nil || spec != "." {
+            throw ValidationError("--config names the repository already: leave out --repo and --spec")
+        }
     }
 
     func run() async throws {
-        let files = try await repo.desiredFiles(localPath: spec)
+        let (files, keyPath) = try await source()
         let loaded = try load(files)
         let users = try selectedUsers(loaded.state)
-        let deriver = SecretDeriver(key: try MasterKey.load(from: key.keyPath))
+        let deriver = SecretDeriver(key: try MasterKey.load(from: keyPath))
         let mismatch = try tlsDomainMismatch(loaded.state, template: template.map { try LocalDesiredReader().file($0) } ?? files.template)
         let builder = ConfigBuilder(now: Date())
         let entries = users.map { user in
@@ -79,6 +86,21 @@ struct LinksCommand: AsyncParsableCommand {
             return LinkEntry(user: user.name, link: ProxyLink(endpoint: loaded.state.proxy, secret: deriver.secret(for: user)), warnings: warnings)
         }
         try LinkPrinter(qr: qr, output: output, json: json, all: all).print(entries)
+    }
+
+    /// The desired-state files and the key: from the host's configuration file, or from the flags.
+    private func source() async throws -> (DesiredFiles, String) {
+        guard let config else { return (try await repo.desiredFiles(localPath: spec), key.keyPath) }
+        do {
+            let configuration = try ConfigurationFile.load(config, environment: ProcessInfo.processInfo.environment, flags: [:],
+                                                           home: NSHomeDirectory(), isRoot: getuid() == 0)
+            return (try await configuration.readDesiredFiles(), key.key ?? configuration.keyFile)
+        } catch let error as ConfigurationError {
+            Console.error(error.description)
+        } catch {
+            Console.error("\(error)")
+        }
+        throw ExitCode.failure
     }
 
     private func load(_ files: DesiredFiles) throws -> LoadedSpec {

@@ -29,12 +29,7 @@ struct DesiredInput {
 
     private static func fetch(_ repo: EngineConfiguration.RepositorySettings, state: StateDirectory,
                               sources: GitSourceCache) async throws(EngineError) -> DesiredInput {
-        let url = { (path: String?) in path.map { URL(fileURLWithPath: $0) } }
-        let options = GitSourceOptions(
-            repository: repo.url, branch: repo.tag == nil && repo.commit == nil ? repo.branch : nil, tag: repo.tag, commit: repo.commit,
-            subPath: repo.path == "." ? "" : repo.path, stateDirectory: URL(fileURLWithPath: state.path), sshKey: url(repo.sshKey),
-            knownHosts: url(repo.knownHosts), tokenFile: url(repo.tokenFile), credentialsFile: url(repo.credentialsFile),
-            allowedSigners: url(repo.allowedSigners), gpgKeyring: url(repo.gpgKeyring), timeoutSeconds: Int(repo.timeout.components.seconds))
+        let options = repo.gitOptions(stateDirectory: URL(fileURLWithPath: state.path))
         let source: GitSource
         do {
             var configuration = try options.configuration()
