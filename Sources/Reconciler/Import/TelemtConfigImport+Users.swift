@@ -18,14 +18,15 @@ extension TelemtConfigImport {
         var owners: [String: String] = [:]
         var quotas = 0, zeroQuotas = 0, fractions = 0, placeholders: [String] = []
         for user in users {
-            let location = document.location(of: ManagedTables.Table.users.path + [user.name])
+            // Found only for a problem: finding a key's place scans the table, once per user would be quadratic.
+            let location = { document.location(of: ManagedTables.Table.users.path + [user.name]) }
             if let problem = invalid(user, document: document, at: location) {
                 problems.append(problem)
                 continue
             }
             let secret = user.secret.lowercased()
             if let first = owners[secret] {
-                problems.append(problem(at: location, "user \(TOMLEncoding.key(user.name)) has the same secret as \(TOMLEncoding.key(first)) "
+                problems.append(problem(at: location(), "user \(TOMLEncoding.key(user.name)) has the same secret as \(TOMLEncoding.key(first)) "
                     + "(\(place(of: first, in: document))); two users with one secret cannot be told apart: give one of them a new secret"))
                 continue
             }
@@ -45,14 +46,14 @@ extension TelemtConfigImport {
     }
 
     /// Why `user` cannot be written to users.yaml, if it cannot.
-    private func invalid(_ user: TelemtUser, document: TOMLDocument, at location: TOMLSourceLocation?) -> TelemtImportError.Problem? {
+    private func invalid(_ user: TelemtUser, document: TOMLDocument, at location: () -> TOMLSourceLocation?) -> TelemtImportError.Problem? {
         let name = TOMLEncoding.key(user.name)
         if !Self.isValidName(user.name) {
-            return problem(at: location, "user \(name): telemt-gitops user names match [A-Za-z0-9_.-]{1,64} (telemt prints them unescaped "
+            return problem(at: location(), "user \(name): telemt-gitops user names match [A-Za-z0-9_.-]{1,64} (telemt prints them unescaped "
                 + "in metric labels): rename the user in the source config (the link carries only the secret, so it stays the same) and run import again")
         }
         if user.secret.utf8.count != 32 || !user.secret.utf8.allSatisfy(\.isHexDigit) {
-            return problem(at: location, "user \(name): the secret is not 32 hex digits, which telemt-gitops cannot keep: fix it in the source config")
+            return problem(at: location(), "user \(name): the secret is not 32 hex digits, which telemt-gitops cannot keep: fix it in the source config")
         }
         if let expiration = user.expiration, !Self.expiryRange.contains(expiration) {
             let at = document.location(of: ManagedTables.Table.userExpirations.path + [user.name])
