@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Spec", targets: ["Spec"]),
         .library(name: "TelemtRender", targets: ["TelemtRender"]),
         .library(name: "StatsSink", targets: ["StatsSink"]),
+        .library(name: "StatsSinkPostgres", targets: ["StatsSinkPostgres"]),
         .library(name: "Reconciler", targets: ["Reconciler"]),
         .library(name: "Daemon", targets: ["Daemon"]),
     ],
@@ -37,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Outbound notifications (Telegram Bot API, signed webhooks) over HTTPS.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // The shared traffic store of fleets (StatsSinkPostgres only): PostgreSQL over SwiftNIO.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian packages (scripts/setup.sh installs them).
@@ -57,6 +60,17 @@ let package = Package(
                 "Spec", .product(name: "GRDB", package: "GRDB.swift"),
                 // Binds per-row values straight to SQLite on the recording path.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // StatsSink's second backend, the PostgreSQL store that fleets share. A module of its own
+        // because it links SwiftNIO (through PostgresNIO), which the engine modules stay free of.
+        .target(
+            name: "StatsSinkPostgres",
+            dependencies: [
+                "StatsSink",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -106,7 +120,15 @@ let package = Package(
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "StatsSinkTests", dependencies: ["StatsSink", "Spec", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StatsSinkTests",
+            dependencies: [
+                "StatsSink", "Spec", "TestSupport",
+                // The PostgreSQL backend runs the same ledger tests against a real server.
+                "StatsSinkPostgres", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "TelemtGitopsTests", dependencies: ["telemt-gitops", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
         .testTarget(
             name: "ReconcilerTests",

@@ -22,6 +22,8 @@ packages=(
   shellcheck         # tests: every shell script (install.sh, scripts/, examples/ci/) passes it
   systemd            # tests: systemd-analyze verify checks the units in deploy/systemd/
   curl               # install.sh: telemt's release tarball, ssh-keyscan fallback checks
+  postgresql         # tests: initdb/pg_ctl run throwaway servers for the PostgreSQL stats store (no system cluster)
+  openssl            # tests: a self-signed certificate for the PostgreSQL server's TLS
 )
 
 missing=()
@@ -33,6 +35,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  if [[ " ${missing[*]} " == *" postgresql "* ]] && [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+    # The tests start their own servers; Debian would otherwise create and start a main cluster.
+    "${sudo_cmd[@]}" mkdir -p /etc/postgresql-common
+    echo "create_main_cluster = false" | "${sudo_cmd[@]}" tee /etc/postgresql-common/createcluster.conf >/dev/null
+  fi
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

@@ -7,17 +7,23 @@
 /// (UTF-8), from-client, to-client and accounted total (UInt64 LE each).
 /// Version 1 (read): a version byte (1), then per user name and the two counters; the total is
 /// their sum.
-enum BaselineCodec {
-    struct CorruptBaselines: Error, CustomStringConvertible {
+package enum BaselineCodec {
+    package struct CorruptBaselines: Error, CustomStringConvertible {
         var offset: Int
-        var description: String { "stored baselines are corrupt at byte \(offset)" }
+        package var description: String { "stored baselines are corrupt at byte \(offset)" }
     }
 
     /// The node-wide values kept with the baselines.
-    struct Header: Equatable {
-        var connectionsTotal: UInt64?
-        var processStartedAt: UInt64?
-        var recorder: String?
+    package struct Header: Equatable {
+        package var connectionsTotal: UInt64?
+        package var processStartedAt: UInt64?
+        package var recorder: String?
+
+        package init(connectionsTotal: UInt64? = nil, processStartedAt: UInt64? = nil, recorder: String? = nil) {
+            self.connectionsTotal = connectionsTotal
+            self.processStartedAt = processStartedAt
+            self.recorder = recorder
+        }
     }
 
     static func encode(_ baselines: [String: CounterBaseline], header: Header = Header()) -> [UInt8] {
@@ -25,7 +31,7 @@ enum BaselineCodec {
     }
 
     /// Encodes baselines already sorted by user name.
-    static func encode(sorted baselines: [(user: String, counters: CounterBaseline)], header: Header = Header()) -> [UInt8] {
+    package static func encode(sorted baselines: [(user: String, counters: CounterBaseline)], header: Header = Header()) -> [UInt8] {
         var bytes: [UInt8] = [2, flags(header)]
         bytes.reserveCapacity(32 + baselines.count * 40)
         if let value = header.connectionsTotal { append(value, width: 8, to: &bytes) }
@@ -40,7 +46,7 @@ enum BaselineCodec {
         return bytes
     }
 
-    static func decode(_ bytes: [UInt8]) throws -> (header: Header, users: [String: CounterBaseline]) {
+    package static func decode(_ bytes: [UInt8]) throws -> (header: Header, users: [String: CounterBaseline]) {
         guard let version = bytes.first, version == 1 || version == 2 else { throw CorruptBaselines(offset: 0) }
         var offset = 1
         var header = Header()

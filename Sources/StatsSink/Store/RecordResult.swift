@@ -30,7 +30,7 @@ public struct RecordResult: Sendable, Equatable {
     }
 
     /// The result of applying `step`.
-    init(_ step: LedgerStep, users: Int, series: UserSeriesExport?) {
+    package init(_ step: LedgerStep, users: Int, series: UserSeriesExport?) {
         self.init(
             kind: step.kind, evidence: step.evidence, deltas: step.deltas, seriesRestarted: step.seriesRestarted,
             missing: step.missing, users: users, series: series

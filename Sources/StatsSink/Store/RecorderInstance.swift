@@ -19,7 +19,7 @@ public struct RecorderInstance: Sendable, Equatable {
     }
 
     /// The stored form: `id host`.
-    var stored: String { "\(id) \(host)" }
+    package var stored: String { "\(id) \(host)" }
 
     /// Reads the id kept in `directory/instance-id`, creating it (0644) with a new UUID when missing.
     public static func load(directory: String) throws(StatsStoreError) -> RecorderInstance {

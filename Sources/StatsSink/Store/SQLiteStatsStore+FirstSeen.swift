@@ -5,17 +5,13 @@ extension SQLiteStatsStore {
     /// Keeps the first scrape at which each user had traffic or a connection on `node` (the
     /// instant an `on_hold` user's expiry clock starts). Later scrapes never move it.
     ///
-    /// Only users whose previous baseline had counted nothing can be new here (a user with counted
-    /// bytes was recorded when they were), so a steady scrape inserts almost nothing.
+    /// The users are chosen by ``FirstSeenUsers``, so a steady scrape inserts almost nothing.
     static func recordFirstSeen(_ db: Database, _ snapshot: TelemtSnapshot, deltas: [TrafficDelta], previous: NodeBaseline?, node: String) throws {
-        let fresh = { (user: String) in (previous?.users[user]?.total ?? 0) == 0 }
-        var users = Set(deltas.lazy.filter { $0.total > 0 && fresh($0.user) }.map(\.user))
-        for (user, counters) in snapshot.users where (counters.connectionsCurrent ?? 0) > 0 && fresh(user) { users.insert(user) }
-        for (user, reading) in snapshot.api?.users ?? [:] where (reading.currentConnections ?? 0) > 0 && fresh(user) { users.insert(user) }
+        let users = FirstSeenUsers.of(snapshot, deltas: deltas, previous: previous)
         guard !users.isEmpty else { return }
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO first_seen (node, user, at) VALUES (?, ?, ?)")
         let at = snapshot.scrapedAt.timeIntervalSince1970
-        for user in users.sorted() { try statement.execute(arguments: [node, user, at]) }
+        for user in users { try statement.execute(arguments: [node, user, at]) }
     }
 
     /// The first connection of every user seen on `node` (or on any node when nil: the earliest).

@@ -46,8 +46,5 @@ extension SQLiteStatsStore {
 
     /// The `DO UPDATE SET` list of a roll-up upsert: each column plus the incoming value, saturated
     /// at `Int64.max` instead of overflowing into REAL (both are never negative).
-    static let saturatingUpdate = ["from_client", "to_client", "unsplit"].map { column in
-        "\(column) = CASE WHEN \(column) > 9223372036854775807 - excluded.\(column) "
-            + "THEN 9223372036854775807 ELSE \(column) + excluded.\(column) END"
-    }.joined(separator: ", ")
+    static let saturatingUpdate = RollUpSQL.saturatingUpdate()
 }

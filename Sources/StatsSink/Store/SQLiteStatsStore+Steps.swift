@@ -61,16 +61,9 @@ extension SQLiteStatsStore {
         return accumulator
     }
 
-    /// The span `i` with `starts[i] <= bucket < starts[i + 1]`, for a bucket inside the window
-    /// (the last of equal starts, so empty spans get nothing).
+    /// The span of a bucket inside the window; see ``UsageSpans/span(of:in:)``.
     static func span(of bucket: Int64, in starts: [Int64]) -> Int {
-        var low = 0
-        var high = starts.count - 1
-        while high - low > 1 {
-            let middle = (low + high) / 2
-            if starts[middle] <= bucket { low = middle } else { high = middle }
-        }
-        return low
+        UsageSpans.span(of: bucket, in: starts)
     }
 
     /// Streams the rows of a roll-up table with bucket starts in `range`, matching `filter`.

@@ -58,7 +58,7 @@ public struct SQLiteStatsStore: StatsStore {
         try await run("record") {
             try await writer.write { db in
                 let state = try Self.nodeState(db, node: node)
-                try Self.checkRecorder(state, recorder: recorder, takeOver: takeOver, node: node, path: path)
+                try RecorderClaim.check(state, recorder: recorder, takeOver: takeOver, node: node, store: path)
                 let step = ledger.step(snapshot, after: state)
                 let result = RecordResult(step, users: snapshot.userCount, series: snapshot.userSeries)
                 guard step.kind != .duplicate else { return result }
@@ -66,26 +66,12 @@ public struct SQLiteStatsStore: StatsStore {
                 try Self.insertTraffic(db, step.deltas, scrapeID: scrapeID, node: node)
                 try Self.rollUp(db, scrapeID: scrapeID, node: node, at: snapshot.scrapedAt)
                 try Self.recordFirstSeen(db, snapshot, deltas: step.deltas, previous: state, node: node)
-                let identity = ScrapeIdentity(snapshot, recorder: recorder?.stored ?? state?.identity.recorder)
+                let identity = RecorderClaim.identity(snapshot, recorder: recorder, previous: state)
                 try Self.saveNodeState(db, node: node, identity: identity, baselines: step.baselines)
                 try beforeCommit?()
                 return result
             }
         }
-    }
-
-    /// Refuses a scrape of `node` by another telemt-gitops instance than the one that recorded it.
-    static func checkRecorder(
-        _ state: NodeBaseline?, recorder: RecorderInstance?, takeOver: Bool, node: String, path: String
-    ) throws(StatsStoreError) {
-        guard !takeOver, let recorder, let stored = state?.identity.recorder, stored != recorder.stored else { return }
-        let parts = stored.split(separator: " ", maxSplits: 1)
-        let other = parts.count == 2 ? "instance \(parts[0]) on host \(parts[1])" : "instance \(stored)"
-        let when = state.map { ISO8601DateFormatter().string(from: $0.identity.scrapedAt) } ?? "?"
-        throw StatsStoreError(
-            code: .nodeClaimed, path: path,
-            message: "node \(node) is recorded by \(other) (last scrape \(when)); this is instance \(recorder.id) on host \(recorder.host)"
-        )
     }
 
     /// Runs a database operation, turning its failure into a ``StatsStoreError``.

@@ -3,7 +3,7 @@
 ///
 /// Sums are ``WideSum``s: a subtraction seen before its matching addition is still exact, nothing
 /// wraps or traps, and every final component is clamped to `0...Int64.max` (8 EiB).
-struct UsageAccumulator {
+package struct UsageAccumulator {
     let spans: Int
     private var index: [String: Int] = [:]
     private var names: [String] = []
@@ -12,12 +12,12 @@ struct UsageAccumulator {
     /// Whether any saturated bucket was read: the prefix arithmetic is then only an upper bound.
     private(set) var touchedSaturated = false
 
-    init(spans: Int) {
+    package init(spans: Int) {
         self.spans = spans
     }
 
     /// Adds (`sign` 1) or subtracts (`sign` −1) one row's bytes in `span`.
-    mutating func add(user: String, span: Int, bytes: RollUpBytes, sign: Int64) {
+    package mutating func add(user: String, span: Int, bytes: RollUpBytes, sign: Int64) {
         let slot = (slot(of: user) * spans + span) * 3
         sums[slot].add(bytes.fromClient, sign: sign)
         sums[slot + 1].add(bytes.toClient, sign: sign)
@@ -35,7 +35,7 @@ struct UsageAccumulator {
     }
 
     /// Per span, the users with traffic in it, sorted by user.
-    func result() -> [[UserUsage]] {
+    package func result() -> [[UserUsage]] {
         let order = names.indices.sorted { names[$0] < names[$1] }
         return (0..<spans).map { span in
             order.compactMap { user in
