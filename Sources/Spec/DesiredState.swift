@@ -16,10 +16,15 @@ public struct DesiredState: Sendable, Equatable {
     public var timeZoneName: String
     /// The users, sorted by name.
     public var users: [UserSpec]
+    /// The proxy hosts of a fleet (`nodes:`), sorted by name; empty for a spec of one node.
+    public var nodes: [NodeSpec]
+    /// The named limit sets (`plans:`), sorted by name; users carry the name of theirs in ``UserSpec/plan``.
+    public var plans: [PlanSpec]
 
     /// Creates a desired state; `users` is sorted by name. `timeZoneName` defaults to the zone's
     /// identifier, with Foundation's `GMT` for UTC shown as `UTC`.
-    public init(version: Int = 1, proxy: ProxyEndpoint, timeZone: TimeZone, users: [UserSpec], timeZoneName: String? = nil) {
+    public init(version: Int = 1, proxy: ProxyEndpoint, timeZone: TimeZone, users: [UserSpec], timeZoneName: String? = nil,
+                nodes: [NodeSpec] = [], plans: [PlanSpec] = []) {
         self.version = version
         self.proxy = proxy
         self.timeZone = timeZone
@@ -27,6 +32,18 @@ public struct DesiredState: Sendable, Equatable {
         // Files are usually kept sorted: check in one pass before paying for a sort.
         let isSorted = zip(users, users.dropFirst()).allSatisfy { $0.name <= $1.name }
         self.users = isSorted ? users : users.sorted { $0.name < $1.name }
+        self.nodes = nodes.sorted { $0.name < $1.name }
+        self.plans = plans.sorted { $0.name < $1.name }
+    }
+
+    /// The node with the given name, if any.
+    public func node(named name: String) -> NodeSpec? {
+        nodes.first { $0.name == name }
+    }
+
+    /// The plan with the given name, if any.
+    public func plan(named name: String) -> PlanSpec? {
+        plans.first { $0.name == name }
     }
 
     /// The user with the given name, if any.

@@ -14,6 +14,18 @@ struct ParsedDocument {
         var tlsDomain: String?
     }
 
+    /// One node of `nodes:` as written; `location` is the name's.
+    struct Node {
+        var name: String
+        var location: SourceLocation
+        var host: String?
+        var port: Int?
+        var tlsDomain: String?
+        var weight: Int?
+        var region: String?
+        var labels: [String] = []
+    }
+
     var file: String
     var version: Int?
     var proxy: Proxy?
@@ -21,6 +33,10 @@ struct ParsedDocument {
     var timeZone: Located<String>?
     var defaults: PartialUser?
     var users: [PartialUser] = []
+    /// `nodes:` at its key's location, if the file has it.
+    var nodes: Located<[Node]>?
+    /// `plans:` at its key's location, if the file has it; each plan holds only ``PlanField``s.
+    var plans: Located<[PartialUser]>?
     /// A syntax error stopped the file early: what it would have defined later is unknown.
     var stoppedEarly = false
 

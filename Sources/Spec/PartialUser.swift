@@ -18,6 +18,10 @@ struct PartialUser {
     var rotate: Int?
     var secret: String?
     var onHold: SpecDuration?
+    /// `plan:`, `nodes:` and `replicas:` at their values' locations (cross-references are checked after merging).
+    var plan: ParsedDocument.Located<String>?
+    var nodes: ParsedDocument.Located<ParsedPlacement>?
+    var replicas: ParsedDocument.Located<Int>?
 
     init(name: String, location: SourceLocation) {
         self.name = name
@@ -29,7 +33,7 @@ struct PartialUser {
 
     /// Sets a field from its converted value; a value of another kind than the field's is ignored
     /// (``SpecFieldKind/convert(_:)`` returns the field's kind).
-    mutating func set(_ field: UserField, to value: FieldValue) {
+    mutating func set(_ field: UserField, to value: FieldValue, at location: SourceLocation) {
         switch field {
         case .dataLimit: dataLimit = value.limit
         case .reset: reset = value.text.flatMap(ResetPeriod.init(rawValue:))
@@ -41,6 +45,9 @@ struct PartialUser {
         case .rotate: rotate = value.integer
         case .secret: secret = value.text
         case .onHold: onHold = value.duration
+        case .plan: plan = value.text.map { ParsedDocument.Located(value: $0, location: location) }
+        case .replicas: replicas = value.integer.map { ParsedDocument.Located(value: $0, location: location) }
+        case .nodes: break  // not a scalar: read by the parser into `nodes`
         }
     }
 }

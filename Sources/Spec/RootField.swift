@@ -6,6 +6,10 @@ public enum RootField: String, Sendable, CaseIterable {
     case proxy
     /// `timezone:` — IANA zone for periods and date-only expiries.
     case timezone
+    /// `nodes:` — the proxy hosts of a fleet, by name.
+    case nodes
+    /// `plans:` — named limit sets (tariffs) that users take with `plan:`.
+    case plans
     /// `defaults:` — fields every user gets.
     case defaults
     /// `users:` — the users by name.
@@ -24,6 +28,15 @@ public enum RootField: String, Sendable, CaseIterable {
             SpecField(key: rawValue, kind: .timeZone,
                       summary: "IANA time zone for calendar periods and date-only expiries.",
                       example: "Europe/Moscow", defaultValue: "UTC")
+        case .nodes:
+            SpecField(key: rawValue, kind: .section(.nodes),
+                      summary: "The proxy hosts of a fleet: a mapping from node name ([A-Za-z0-9_.-]{1,64}) to the node. "
+                          + "Without it the spec is one node.",
+                      example: "{ eu-1: { host: eu1.example.com, labels: [eu] } }")
+        case .plans:
+            SpecField(key: rawValue, kind: .section(.plans),
+                      summary: "Named limit sets (tariffs) that users take with plan: NAME.",
+                      example: "{ basic: { data_limit: 50 GiB, reset: monthly } }")
         case .defaults:
             SpecField(key: rawValue, kind: .section(.user),
                       summary: "Fields every user gets unless the user sets them (except secret).",

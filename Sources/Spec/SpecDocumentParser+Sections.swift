@@ -26,8 +26,10 @@ extension SpecDocumentParser {
                     document.timeZone = ParsedDocument.Located(value: value, location: here)
                 }
             case .defaults:
-                document.defaults = try parseUser(named: "defaults", at: here, isDefaults: true)
+                document.defaults = try parseUser(named: "defaults", at: here, as: .defaults)
             case .users: try parseUsers(field.definition)
+            case .nodes: try parseNodes(at: here)
+            case .plans: try parsePlans(at: here)
             }
         }
         if seen.location(of: RootField.version.rawValue) == nil {
@@ -88,19 +90,40 @@ extension SpecDocumentParser {
                 log.error(at: here, "invalid user name `\(name.clipped)`",
                           hint: "use 1 to 64 letters, digits, `_`, `.` or `-` (telemt prints names unescaped)")
             }
-            let user = try parseUser(named: name, at: here, isDefaults: false)
+            let user = try parseUser(named: name, at: here, as: .user)
             if valid, let user { document.users.append(user) }
         }
     }
 
-    /// Reads one user's value: a mapping of fields, or an empty value for a user with defaults only.
-    private mutating func parseUser(
-        named name: String, at here: SourceLocation, isDefaults: Bool
+    /// What a mapping of user fields is: a user, `defaults:` or a plan of `plans:`.
+    enum UserMapping {
+        case user, defaults, plan
+
+        /// How messages name the mapping.
+        func place(_ name: String) -> String {
+            switch self {
+            case .user: "user `\(name.clipped)`"
+            case .defaults: "`defaults`"
+            case .plan: "plan `\(name.clipped)`"
+            }
+        }
+
+        /// The keys the mapping takes, for "did you mean".
+        var keys: [String] {
+            self == .plan ? PlanField.allCases.map(\.rawValue) : UserField.allCases.map(\.rawValue)
+        }
+    }
+
+    /// Reads one user's value (or `defaults:`, or a plan's): a mapping of fields, or an empty value for a
+    /// user with defaults only.
+    mutating func parseUser(
+        named name: String, at here: SourceLocation, as mapping: UserMapping
     ) throws(SyntaxError) -> PartialUser? {
         var user = PartialUser(name: name, location: here)
-        let misplaced = isDefaults || UserField(key: name) == nil ? nil : document.users.last?.name ?? ""
-        let start = try sectionStart(isDefaults ? RootField.defaults.definition
-            : SpecField(key: name.clipped, kind: .section(.user), summary: "", example: "{ data_limit: 50 GiB }"),
+        let misplaced = mapping != .user || UserField(key: name) == nil ? nil : document.users.last?.name ?? ""
+        let start = try sectionStart(mapping == .defaults ? RootField.defaults.definition
+            : SpecField(key: name.clipped, kind: .section(mapping == .plan ? .plan : .user), summary: "",
+                        example: "{ data_limit: 50 GiB }"),
             misplacedFieldAfter: misplaced)
         switch start {
         case .invalid: return nil
@@ -112,13 +135,13 @@ extension SpecDocumentParser {
         while let (key, keyLocation) = try nextUserKey(&marks, unknown: &unknown) {
             switch key {
             case .field(let field):
-                try parseUserField(field, at: keyLocation, into: &user, isDefaults: isDefaults)
+                try parseUserField(field, at: keyLocation, into: &user, as: mapping)
             case .unknown(let key):
-                let place = isDefaults ? "`defaults`" : "user `\(user.name.clipped)`"
-                reportUnknownKey(key, at: keyLocation, among: UserField.allCases.map(\.rawValue), in: place)
+                reportUnknownKey(key, at: keyLocation, among: mapping.keys, in: mapping.place(user.name))
                 try skipValue()
             }
         }
+        reportPinnedWithReplicas(marks, user)
         if let expire = marks.location(of: .expire), let onHold = marks.location(of: .onHold) {
             let later = expire.line > onHold.line || (expire.line == onHold.line && expire.column > onHold.column)
             log.error(at: later ? expire : onHold, "`expire` and `on_hold` cannot both be set",
@@ -151,15 +174,24 @@ extension SpecDocumentParser {
     }
 
     private mutating func parseUserField(
-        _ field: UserField, at here: SourceLocation, into user: inout PartialUser, isDefaults: Bool
+        _ field: UserField, at here: SourceLocation, into user: inout PartialUser, as mapping: UserMapping
     ) throws(SyntaxError) {
-        if isDefaults, field == .secret {
+        if mapping == .defaults, field == .secret {
             log.error(at: here, "`secret` cannot be a default", hint: "every user needs their own secret; remove it")
             try skipValue()
             return
         }
+        if mapping == .plan, PlanField(field) == nil {
+            reportNotInPlan(field, at: here)
+            try skipValue()
+            return
+        }
+        if field == .nodes {
+            user.nodes = try nodeSelection()
+            return
+        }
         guard let value = try fieldValue(field.cachedDefinition) else { return }
-        user.set(field, to: value.value)
+        user.set(field, to: value.value, at: value.location)
         if field == .secret {
             user.secretLocation = value.location
             log.warning(at: value.location, "explicit secret: for migrations only; remove it to use the derived secret")
@@ -169,7 +201,7 @@ extension SpecDocumentParser {
     /// Reads the start of a section's value: a mapping, an empty value, or something else (reported, skipped).
     /// `misplacedFieldAfter` is set when the key is a user field read as a user name (the user before it, or
     /// empty): a value that is not a mapping is then explained as indentation.
-    private mutating func sectionStart(
+    mutating func sectionStart(
         _ field: @autoclosure () -> SpecField, misplacedFieldAfter previous: String? = nil
     ) throws(SyntaxError) -> SectionStart {
         let event = try reader.next()
@@ -196,7 +228,7 @@ extension SpecDocumentParser {
         return .invalid
     }
 
-    private mutating func reportUnknownKey(_ key: String, at here: SourceLocation, among keys: [String], in place: String) {
+    mutating func reportUnknownKey(_ key: String, at here: SourceLocation, among keys: [String], in place: String) {
         log.error(at: here, "unknown key `\(key.clipped)` in \(place)",
                   hint: Suggestion.closest(to: key, among: keys).map { "did you mean `\($0)`?" }
                       ?? "known keys: \(keys.joined(separator: ", "))")

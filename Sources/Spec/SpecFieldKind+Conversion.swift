@@ -20,6 +20,8 @@ extension SpecFieldKind {
         case .expiry: return .expiry(try ExpiryValue(parsing: Self.text(scalar)))
         case .duration: return .duration(try Self.duration(scalar))
         case .secret: return .text(try Self.secret(scalar))
+        case .name: return .text(try Self.name(Self.text(scalar)))
+        case .names, .nodeSelection: throw ValueProblem("expected \(expectation), found \(scalar.valueDescription)")
         case .section: throw ValueProblem("expected a mapping, found \(scalar.valueDescription)")
         }
     }
@@ -113,6 +115,13 @@ extension SpecFieldKind {
         return text
     }
 
+    private static func name(_ text: String) throws(ValueProblem) -> String {
+        guard SpecDocumentParser.isValidName(text) else {
+            throw ValueProblem("`\(text.clipped)` is not a valid name", hint: "use 1 to 64 letters, digits, `_`, `.` or `-`")
+        }
+        return text
+    }
+
     private static func timeZone(_ identifier: String) throws(ValueProblem) -> String {
         if let problem = TimeZoneName.problem(with: identifier) {
             throw ValueProblem(problem.message, hint: problem.hint)
@@ -146,6 +155,9 @@ extension SpecFieldKind {
         case .expiry: "a date like `2027-01-01` or an RFC 3339 timestamp"
         case .duration: "a duration like `30d`"
         case .secret: "32 hexadecimal digits"
+        case .name: "a name"
+        case .names: "a list of names"
+        case .nodeSelection: "a list of node names or `{ labels: [...] }`"
         case .section: "a mapping"
         }
     }

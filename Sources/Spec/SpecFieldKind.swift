@@ -22,6 +22,12 @@ public enum SpecFieldKind: Sendable, Equatable {
     case duration
     /// Exactly 32 hexadecimal digits.
     case secret
+    /// A name like a user's: `[A-Za-z0-9_.-]{1,64}` (plan and node names, labels).
+    case name
+    /// A list of distinct ``name``s, at least `minimumCount` long.
+    case names(minimumCount: Int)
+    /// A user's `nodes`: a list of node names (pinned) or `{ labels: [...] }` (a label selector).
+    case nodeSelection
     /// A nested mapping described by another table.
     case section(SpecSection)
 }

@@ -29,9 +29,32 @@ extension SpecSchema {
             return [("type", .string("string")), ("pattern", .string("^ *0*[1-9][0-9]* *[\(units)] *$"))]
         case .secret:
             return [("type", .string("string")), ("pattern", .string("^[0-9A-Fa-f]{32}$"))]
+        case .name:
+            return nameSchema()
+        case .names(let minimumCount):
+            return namesSchema(minimumCount: minimumCount)
+        case .nodeSelection:
+            let selector: JSONValue = .object([
+                ("type", .string("object")), ("required", .array([.string(NodeField.labels.rawValue)])),
+                ("properties", .object([(NodeField.labels.rawValue, .object(namesSchema(minimumCount: 1)))])),
+                ("additionalProperties", .bool(false)),
+            ])
+            return [("anyOf", .array([.object(namesSchema(minimumCount: 1)), selector]))]
         case .section(let section):
             return sectionReference(section)
         }
+    }
+
+    /// A user's, node's, plan's or label's name.
+    static func nameSchema() -> [(String, JSONValue)] {
+        [("type", .string("string")), ("pattern", .string("^[A-Za-z0-9_.-]{1,64}$"))]
+    }
+
+    /// A list of distinct names.
+    private static func namesSchema(minimumCount: Int) -> [(String, JSONValue)] {
+        var schema: [(String, JSONValue)] = [("type", .string("array")), ("items", .object(nameSchema())), ("uniqueItems", .bool(true))]
+        if minimumCount > 0 { schema.append(("minItems", .int(minimumCount))) }
+        return schema
     }
 
     /// A bare integer of bytes above 0, or text with an optional unit from ``DataLimit/units`` whose number
@@ -48,8 +71,20 @@ extension SpecSchema {
     /// `proxy` refers to its definition; `defaults` and users may also be empty; `users` maps names to users.
     private static func sectionReference(_ section: SpecSection) -> [(String, JSONValue)] {
         let user: JSONValue = .object([("$ref", .string("#/$defs/user"))])
+        let plan: JSONValue = .object([("$ref", .string("#/$defs/plan"))])
         let null: JSONValue = .object([("type", .string("null"))])
+        let names: JSONValue = .object(nameSchema())
         switch section {
+        case .node:
+            return [("$ref", .string("#/$defs/node"))]
+        case .plan:
+            return [("anyOf", .array([plan, null]))]
+        case .nodes:
+            return [("type", .string("object")), ("minProperties", .int(1)), ("propertyNames", names),
+                    ("additionalProperties", .object([("$ref", .string("#/$defs/node"))]))]
+        case .plans:
+            return [("type", .array([.string("object"), .string("null")])), ("propertyNames", names),
+                    ("additionalProperties", .object([("anyOf", .array([plan, null]))]))]
         case .proxy:
             return [("$ref", .string("#/$defs/proxy"))]
         case .user:

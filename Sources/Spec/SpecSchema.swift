@@ -18,6 +18,8 @@ public enum SpecSchema {
             ("additionalProperties", .bool(false)),
             ("$defs", .object([
                 ("proxy", sectionSchema(.proxy)),
+                ("node", sectionSchema(.node)),
+                ("plan", sectionSchema(.plan)),
                 ("user", sectionSchema(.user)),
                 ("defaults", defaultsSchema()),
             ])),
@@ -33,20 +35,25 @@ public enum SpecSchema {
         ]
         let required = requiredKeys(section.fields)
         if !required.isEmpty { members.insert(("required", .array(required)), at: 1) }
-        if section == .user {
-            let exclusive: JSONValue = .array([.string(UserField.expire.rawValue), .string(UserField.onHold.rawValue)])
-            members.append(("not", .object([("required", exclusive)])))
-        }
+        if section == .user { members.append(("not", exclusions)) }
         return .object(members)
     }
+
+    /// Keys a user (or `defaults:`) cannot set together: `expire` and `on_hold`; a list of `nodes` and `replicas`.
+    private static let exclusions: JSONValue = .object([("anyOf", .array([
+        .object([("required", .array([.string(UserField.expire.rawValue), .string(UserField.onHold.rawValue)]))]),
+        .object([
+            ("required", .array([.string(UserField.nodes.rawValue), .string(UserField.replicas.rawValue)])),
+            ("properties", .object([(UserField.nodes.rawValue, .object([("type", .string("array"))]))])),
+        ]),
+    ]))])
 
     /// `defaults:` takes every user field but `secret` (each user needs their own).
     private static func defaultsSchema() -> JSONValue {
         let fields = SpecSection.user.fields.filter { $0.key != UserField.secret.rawValue }
-        let exclusive: JSONValue = .array([.string(UserField.expire.rawValue), .string(UserField.onHold.rawValue)])
         return .object([
             ("type", .string("object")), ("properties", properties(fields)), ("additionalProperties", .bool(false)),
-            ("not", .object([("required", exclusive)])),
+            ("not", exclusions),
         ])
     }
 
@@ -75,6 +82,8 @@ public enum SpecSchema {
         switch kind {
         case .integer: Int(yaml).map(JSONValue.int) ?? .string(yaml)
         case .boolean: .bool(yaml == "true")
+        case .names, .nodeSelection:
+            .array(yaml.trimmingCharacters(in: ["[", "]"]).split(separator: ",").map { .string($0.trimmingCharacters(in: .whitespaces)) })
         default: .string(yaml)
         }
     }

@@ -4,8 +4,8 @@ extension UserField {
     init?(key: String) {
         let candidate: UserField
         switch key.utf8.count {
-        case 4: candidate = .note
-        case 5: candidate = .reset
+        case 4: candidate = key.utf8.first == UInt8(ascii: "p") ? .plan : .note
+        case 5: candidate = key.utf8.first == UInt8(ascii: "n") ? .nodes : .reset
         case 6:
             switch key.utf8.first {
             case UInt8(ascii: "e"): candidate = .expire
@@ -13,7 +13,7 @@ extension UserField {
             default: candidate = .secret
             }
         case 7: candidate = .onHold
-        case 8: candidate = .disabled
+        case 8: candidate = key.utf8.first == UInt8(ascii: "r") ? .replicas : .disabled
         case 10: candidate = .dataLimit
         case 14: candidate = .maxUniqueIPs
         case 15: candidate = .maxConnections

@@ -20,6 +20,12 @@ public enum UserField: String, Sendable, CaseIterable {
     case secret
     /// `on_hold:` — time allowed from the first connection.
     case onHold = "on_hold"
+    /// `plan:` — the named limit set (under `plans:`) the user takes.
+    case plan
+    /// `nodes:` — the nodes the user is pinned to, or a label selector (needs `nodes:` at the top level).
+    case nodes
+    /// `replicas:` — how many nodes the user is placed on (needs `nodes:` at the top level).
+    case replicas
 
     /// The definitions of all fields, built once (`definition` builds a new value on each call).
     static let definitions = allCases.map(\.definition)
@@ -42,6 +48,9 @@ public enum UserField: String, Sendable, CaseIterable {
         case .rotate: 7
         case .secret: 8
         case .onHold: 9
+        case .plan: 10
+        case .nodes: 11
+        case .replicas: 12
         }
     }
 
@@ -87,6 +96,20 @@ public enum UserField: String, Sendable, CaseIterable {
             SpecField(key: rawValue, kind: .duration,
                       summary: "Time allowed from the first connection (s, m, h, d, w); cannot be combined with expire.",
                       example: "30d")
+        case .plan:
+            SpecField(key: rawValue, kind: .name,
+                      summary: "A plan of the top-level plans: mapping; its fields apply unless the user sets them.",
+                      example: "pro")
+        case .nodes:
+            SpecField(key: rawValue, kind: .nodeSelection,
+                      summary: "The nodes the user is on: a list of node names (pinned), or { labels: [...] } to choose "
+                          + "among the nodes that have every label. Needs the top-level nodes: mapping.",
+                      example: "[eu-1, eu-2]")
+        case .replicas:
+            SpecField(key: rawValue, kind: .integer(1...Int.max),
+                      summary: "Place the user on this many nodes (chosen by weight); not with a list of nodes. "
+                          + "Needs the top-level nodes: mapping.",
+                      example: "2")
         }
     }
 }

@@ -26,6 +26,10 @@ public struct UserSpec: Sendable, Equatable {
     public var onHold: SpecDuration?
     /// Where the user is defined, for messages that point at it.
     public var location: SourceLocation
+    /// The plan the user takes (their own `plan:` or the default one), already applied to the limits above.
+    public var plan: String?
+    /// Where the user asks to be served; ``PlacementRequest/everywhere`` in a spec without `nodes:`.
+    public var placement: PlacementRequest
 
     /// Creates a user; every limit defaults to "none".
     public init(
@@ -40,7 +44,9 @@ public struct UserSpec: Sendable, Equatable {
         rotate: Int = 0,
         secret: String? = nil,
         onHold: SpecDuration? = nil,
-        location: SourceLocation = .unknown
+        location: SourceLocation = .unknown,
+        plan: String? = nil,
+        placement: PlacementRequest = .everywhere
     ) {
         self.name = name
         self.dataLimit = dataLimit
@@ -54,5 +60,7 @@ public struct UserSpec: Sendable, Equatable {
         self.secret = secret
         self.onHold = onHold
         self.location = location
+        self.plan = plan
+        self.placement = placement
     }
 }

@@ -45,6 +45,8 @@ struct RandomSpecWriter {
             let hex = (0..<2).map { _ in String(format: "%016llx", random.next()) }.joined()
             user.secret = hex
             return chance(50) ? hex.uppercased() : hex
+        case .plan, .nodes, .replicas:
+            preconditionFailure("fleet fields are written by FleetPropertyTests")
         case .onHold:
             let unit = pick(SpecDuration.units)
             let count = 1 + number(below: 500)
@@ -52,6 +54,9 @@ struct RandomSpecWriter {
             return "\(count)\(unit.name)"
         }
     }
+
+    /// The fields written here: every user field but the fleet ones.
+    static let scalarFields = UserField.allCases.filter { ![.plan, .nodes, .replicas].contains($0) }
 
     static func rfc3339(seconds: Int, offset: Int) -> String {
         let formatter = ISO8601DateFormatter()
@@ -66,7 +71,7 @@ struct RandomSpecWriter {
         for index in 0..<count {
             let name = "user-\(index).\(pick(["a", "B_c", "x-y"]))"
             var user = UserSpec(name: name)
-            var fields = UserField.allCases.filter { _ in chance(40) }
+            var fields = Self.scalarFields.filter { _ in chance(40) }
             if fields.contains(.expire) { fields.removeAll { $0 == .onHold } }
             let written = fields.map { "\($0.rawValue): \(field($0, into: &user))" }
             if written.isEmpty {

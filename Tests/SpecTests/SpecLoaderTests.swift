@@ -25,8 +25,26 @@ private let header = "version: 1\nproxy:\n  host: proxy.example.com\n"
     #expect(loaded.warnings.count == 1 && loaded.warnings[0].message.hasPrefix("explicit secret"))
     #expect(!loaded.warnings[0].description.contains("0123456789abcdef"))
     let written = Set(try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isWhitespace).map(String.init))
-    for field in UserField.allCases where !written.contains(field.rawValue + ":") {
+    for field in RandomSpecWriter.scalarFields where !written.contains(field.rawValue + ":") {
         Issue.record("examples/users.yaml does not show `\(field.rawValue)`")
+    }
+}
+
+/// examples/fleet/users.yaml shows the fleet sections and fields, and loads as its comments say.
+@Test func fleetExampleLoadsWithEveryFleetField() throws {
+    let url = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../examples/fleet/users.yaml")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let state = try SpecLoader.load([SpecSource(path: "examples/fleet/users.yaml", bytes: Array(text.utf8))]).state
+    #expect(state.nodes.map(\.name) == ["eu-1", "eu-2", "us-1"] && state.plans.map(\.name) == ["basic", "pro"])
+    #expect(state.user(named: "alice")?.placement == PlacementRequest(replicas: 2))
+    #expect(state.user(named: "bob")?.placement == PlacementRequest(selector: .pinned(["eu-1"])))
+    #expect(state.user(named: "carol")?.dataLimit == .bytes(1 << 40) && state.user(named: "carol")?.maxConnections == 16)
+    #expect(state.user(named: "dave")?.placement == PlacementRequest(selector: .labels(["eu"]), replicas: 1))
+    #expect(state.user(named: "erin")?.placement == PlacementRequest(replicas: 3) && state.user(named: "erin")?.plan == "basic")
+    let written = Set(text.split(whereSeparator: { $0.isWhitespace || $0 == "{" || $0 == "," }).map(String.init))
+    let keys = RootField.allCases.map(\.rawValue) + NodeField.allCases.map(\.rawValue) + ["plan", "replicas"]
+    for key in keys where !written.contains(key + ":") {
+        Issue.record("examples/fleet/users.yaml does not show `\(key)`")
     }
 }
 

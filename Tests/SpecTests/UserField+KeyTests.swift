@@ -14,7 +14,7 @@ import Testing
     var random = SeededGenerator(seed: 11)
     let alphabet = Array("abcdeghilmnoprstuxy_-.EZ0".utf8)
     for _ in 0..<5_000 {
-        var bytes = Array(UserField.allCases[Int(random.next() % 10)].rawValue.utf8)
+        var bytes = Array(UserField.allCases[Int(random.next() % UInt64(UserField.allCases.count))].rawValue.utf8)
         switch random.next() % 4 {
         case 0: bytes[Int(random.next() % UInt64(bytes.count))] = alphabet[Int(random.next() % UInt64(alphabet.count))]
         case 1: bytes.remove(at: Int(random.next() % UInt64(bytes.count)))
