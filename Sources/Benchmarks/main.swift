@@ -7,7 +7,7 @@ import TelemtRender
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let workload = arguments.first else {
-    FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml | derive-secrets [COUNT] | stats ... | api-users [--users N] [--iterations K] [--body-out PATH] | tick --users N --iterations K --template FILE [--dir D]\n".utf8))
+    FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml | derive-secrets [COUNT] | stats ... | api-users [--users N] [--iterations K] [--body-out PATH] | tick --users N --iterations K --template FILE [--dir D] | placement [--users N] [--nodes M] [--replicas R] [--iterations K]\n".utf8))
     exit(2)
 }
 
@@ -44,6 +44,8 @@ case "tick":
         FileHandle.standardError.write(Data("tick benchmark failed: \(error)\n".utf8))
         exit(1)
     }
+case "placement":
+    PlacementBenchmark.run(arguments: Array(arguments.dropFirst()))
 case "derive-secrets":
     let count = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
     let deriver = SecretDeriver(key: MasterKey.generate())
