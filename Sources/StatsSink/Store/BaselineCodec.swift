@@ -67,7 +67,7 @@ package enum BaselineCodec {
         (header.connectionsTotal == nil ? 0 : 1) | (header.processStartedAt == nil ? 0 : 2) | (header.recorder == nil ? 0 : 4)
     }
 
-    private static func decodeHeader(_ bytes: [UInt8], _ offset: inout Int) throws -> Header {
+    static func decodeHeader(_ bytes: [UInt8], _ offset: inout Int) throws -> Header {
         let flags = try read(bytes, &offset, width: 1)
         guard flags < 8 else { throw CorruptBaselines(offset: 1) }
         var header = Header()

@@ -21,6 +21,12 @@ public struct RecorderInstance: Sendable, Equatable {
     /// The stored form: `id host`.
     package var stored: String { "\(id) \(host)" }
 
+    /// The identity in its stored form (`id host`; the host empty when there is none).
+    package init(stored: String) {
+        let parts = stored.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+        self.init(id: String(parts.first ?? ""), host: parts.count == 2 ? String(parts[1]) : "")
+    }
+
     /// Reads the id kept in `directory/instance-id`, creating it (0644) with a new UUID when missing.
     public static func load(directory: String) throws(StatsStoreError) -> RecorderInstance {
         let path = (directory as NSString).appendingPathComponent("instance-id")

@@ -20,6 +20,11 @@ public protocol StatsStore: Sendable {
     /// The identity of the last scrape recorded for `node`, if any.
     func lastScrape(node: String) async throws -> ScrapeIdentity?
 
+    /// Every node the store has recorded a scrape of, sorted by name, each with the scraper's time
+    /// of its last recorded scrape and the installation that recorded it (fleet failover: a node
+    /// whose last recorded scrape is older than a set time is down). Reads one small row per node.
+    func heartbeats() async throws -> [NodeHeartbeat]
+
     /// The first scrape at which each user had traffic or a connection on `node` (the earliest over
     /// all nodes when nil): the start of an `on_hold` user's expiry clock.
     func firstSeen(node: String?) async throws -> [String: Date]
