@@ -5,6 +5,8 @@
 /// outbox, which stays per host): the same tables, columns and keys, in PostgreSQL's types.
 /// `"user"` is quoted, a reserved word in PostgreSQL. `node_state` rows are created empty by the
 /// first scrape of a node (their state columns NULL) so that even that scrape has a row to lock.
+/// Version 2 keeps each node's last scrape with traffic in its row, for the usage version: scrape
+/// ids are not committed in order across nodes, but one node's are (its row is locked).
 enum PostgresMigrations {
     /// A migration: its name and statements, run in one transaction.
     struct Migration {
@@ -68,6 +70,13 @@ enum PostgresMigrations {
             )
             """,
             "CREATE TABLE retention_watermark (level TEXT PRIMARY KEY, pruned_before BIGINT NOT NULL)",
+        ]),
+        Migration(name: "v2: the last scrape with traffic of each node (the usage version)", statements: [
+            "ALTER TABLE node_state ADD COLUMN traffic_scrape BIGINT",
+            """
+            UPDATE node_state SET traffic_scrape = (
+                SELECT MAX(r.scrape_id) FROM traffic_raw r JOIN scrape s ON s.id = r.scrape_id WHERE s.node = node_state.node)
+            """,
         ]),
     ]
 

@@ -30,8 +30,11 @@ extension PostgresStatsStore {
         return nil
     }
 
+    /// Saves the node's new identity and baselines, and `trafficScrape` as its last scrape with
+    /// traffic when the scrape had any.
     func saveNodeState(
-        _ connection: PostgresConnection, node: String, identity: ScrapeIdentity, baselines: [(user: String, counters: CounterBaseline)]
+        _ connection: PostgresConnection, node: String, identity: ScrapeIdentity, baselines: [(user: String, counters: CounterBaseline)],
+        trafficScrape: Int64?
     ) async throws {
         let header = BaselineCodec.Header(
             connectionsTotal: identity.connectionsTotal, processStartedAt: identity.processStartedAt, recorder: identity.recorder
@@ -39,7 +42,7 @@ extension PostgresStatsStore {
         let blob = ByteBuffer(bytes: BaselineCodec.encode(sorted: baselines, header: header))
         try await connection.query("""
             UPDATE node_state SET scraped_at = \(identity.scrapedAt.timeIntervalSince1970), uptime = \(identity.uptime),
-                baselines = \(blob) WHERE node = \(node)
+                baselines = \(blob), traffic_scrape = COALESCE(\(trafficScrape), traffic_scrape) WHERE node = \(node)
             """, logger: logger)
     }
 

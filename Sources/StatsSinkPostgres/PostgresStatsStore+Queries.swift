@@ -13,26 +13,40 @@ extension PostgresStatsStore {
     /// Per-user bytes in each span between consecutive `boundaries`, each rounded up to a quarter
     /// hour; a bucket belongs to the span containing its start, as in the SQLite store.
     ///
-    /// Reads the fine roll-ups (quarter-hour and hourly) across the window: exact, since this store
-    /// does not prune them yet.
+    /// The same reads as SQLite's (``SpanPlan``): whichever is fewer rows of the fine roll-ups across
+    /// the window, or the daily roll-up with a few fine buckets at each boundary's nearer UTC day
+    /// edge; windows reaching back before the pruned hourly history always take the second way. All
+    /// reads see one snapshot (a read-only `REPEATABLE READ` transaction), so a retention run or a
+    /// scrape committing in between cannot count a bucket twice or not at all.
     public func usage(between boundaries: [Date], filter: UsageFilter) async throws(StatsStoreError) -> [[UserUsage]] {
-        let edges = boundaries.map(TimeBuckets.quarterBoundary)
-        guard edges.count >= 2, zip(edges, edges.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-            return Array(repeating: [], count: max(0, boundaries.count - 1))
-        }
+        guard let plan = SpanPlan(boundaries) else { return Array(repeating: [], count: max(0, boundaries.count - 1)) }
         return try await run("usage steps") {
-            var accumulator = UsageAccumulator(spans: edges.count - 1)
-            for table in RollUpTable.fine {
-                let rows = try await client.query(
-                    select(table.column, from: table.rawValue, filter: filter, range: edges[0]..<edges[edges.count - 1]), logger: logger
-                )
-                for try await (bucket, user, from, to, unsplit) in rows.decode((Int64, String, Int64, Int64, Int64).self) {
-                    let span = UsageSpans.span(of: bucket, in: edges)
-                    accumulator.add(user: user, span: span, bytes: RollUpBytes(fromClient: from, toClient: to, unsplit: unsplit), sign: 1)
+            try await client.withTransaction(logger: logger) { connection in
+                try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+                let fineReadable = plan.readsFine(from: try await fineHistoryStart(connection))
+                if fineReadable, plan.fineIsCheaper {
+                    return try await accumulate(connection, plan, plan.fineReads, filter).result()
                 }
+                let prefixed = try await accumulate(connection, plan, plan.prefixReads, filter)
+                // A saturated (8 EiB) bucket makes prefix differences mere bounds.
+                guard prefixed.touchedSaturated, fineReadable else { return prefixed.result() }
+                return try await accumulate(connection, plan, plan.fineReads, filter).result()
             }
-            return accumulator.result()
         }
+    }
+
+    /// Streams the rows of `reads` into their spans.
+    private func accumulate(
+        _ connection: PostgresConnection, _ plan: SpanPlan, _ reads: [SpanRead], _ filter: UsageFilter
+    ) async throws -> UsageAccumulator {
+        var accumulator = UsageAccumulator(spans: plan.spans)
+        for read in reads where !read.range.isEmpty {
+            let rows = try await connection.query(select(read.table.column, from: read.table.rawValue, filter: filter, range: read.range), logger: logger)
+            for try await (bucket, user, from, to, unsplit) in rows.decode((Int64, String, Int64, Int64, Int64).self) {
+                plan.add(read, bucket: bucket, user: user, bytes: RollUpBytes(fromClient: from, toClient: to, unsplit: unsplit), to: &accumulator)
+            }
+        }
+        return accumulator
     }
 
     /// Per-user lifetime totals summed over nodes in Swift, saturating at 8 EiB.
@@ -100,11 +114,5 @@ extension PostgresStatsStore {
             }
             return samples
         }
-    }
-
-    /// Not available yet: this store keeps every roll-up row (retention is the SQLite store's only).
-    @discardableResult
-    public func prune(_ cutoffs: RetentionCutoffs) async throws(StatsStoreError) -> PruneResult {
-        throw StatsStoreError(operation: "prune", path: name, message: "retention is not implemented for the PostgreSQL store yet")
     }
 }

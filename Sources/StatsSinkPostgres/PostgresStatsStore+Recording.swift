@@ -27,14 +27,16 @@ extension PostgresStatsStore {
                 let firstSeen = FirstSeenUsers.of(snapshot, deltas: step.deltas, previous: state)
                 try await recordFirstSeen(connection, firstSeen, node: node, at: snapshot.scrapedAt)
                 let identity = RecorderClaim.identity(snapshot, recorder: recorder, previous: state)
-                try await saveNodeState(connection, node: node, identity: identity, baselines: step.baselines)
+                try await saveNodeState(
+                    connection, node: node, identity: identity, baselines: step.baselines, trafficScrape: step.deltas.isEmpty ? nil : scrapeID
+                )
                 try beforeCommit?()
                 return result
             }
         }
     }
 
-    private func insertScrape(_ connection: PostgresConnection, _ snapshot: TelemtSnapshot, node: String, kind: ScrapeKind) async throws -> Int64 {
+    func insertScrape(_ connection: PostgresConnection, _ snapshot: TelemtSnapshot, node: String, kind: ScrapeKind) async throws -> Int64 {
         let rows = try await connection.query("""
             INSERT INTO scrape (node, at, uptime, kind, version, users, connections)
             VALUES (\(node), \(snapshot.scrapedAt.timeIntervalSince1970), \(snapshot.uptime), \(kind.rawValue), \(snapshot.version),
@@ -47,7 +49,7 @@ extension PostgresStatsStore {
 
     /// Writes one scrape's deltas as raw rows in one statement (arrays unnested server-side); each
     /// component is clamped to `Int64.max` (8 EiB).
-    private func insertTraffic(_ connection: PostgresConnection, _ deltas: [TrafficDelta], scrapeID: Int64) async throws {
+    func insertTraffic(_ connection: PostgresConnection, _ deltas: [TrafficDelta], scrapeID: Int64) async throws {
         let bytes = deltas.map(RollUpBytes.init)
         try await connection.query("""
             INSERT INTO traffic_raw (scrape_id, "user", from_client, to_client, unsplit)
@@ -59,7 +61,7 @@ extension PostgresStatsStore {
     /// Adds one scrape's raw rows into the quarter-hour and daily roll-ups (UTC buckets of its
     /// time) and the lifetime totals, one set-based upsert per table; sums saturate at 8 EiB with
     /// the SQLite store's update (``RollUpSQL``).
-    private func rollUp(_ connection: PostgresConnection, scrapeID: Int64, node: String, at: Date) async throws {
+    func rollUp(_ connection: PostgresConnection, scrapeID: Int64, node: String, at: Date) async throws {
         let quarter = TimeBuckets.quarterStart(of: at)
         let targets: [(table: String, bucket: (column: String, value: Int64)?)] = [
             ("traffic_quarter", ("quarter", quarter)),

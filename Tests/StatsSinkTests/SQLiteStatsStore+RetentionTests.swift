@@ -10,22 +10,6 @@ struct SQLiteStatsStoreRetentionTests {
     let t0 = Date(timeIntervalSince1970: 1_800_000_000 + 1_234)
     let days = 40.0
 
-    /// Random scrapes over `days` days for three users, unsplit bytes included.
-    func recordHistory(_ store: SQLiteStatsStore, seed: UInt64) throws {
-        var random = SeededGenerator(seed: seed)
-        var at = t0
-        while at < t0.addingTimeInterval(days * 86_400) {
-            at.addTimeInterval(.random(in: 300...14_400, using: &random))
-            let deltas = ["a", "b", "c"].filter { _ in Bool.random(using: &random) }.map { user in
-                TrafficDelta(
-                    user: user, fromClient: .random(in: 0...1_000, using: &random), toClient: .random(in: 0...9_000, using: &random),
-                    unsplit: user == "c" ? .random(in: 0...5_000, using: &random) : 0
-                )
-            }
-            try store.recordDeltas(deltas, at: at, node: Bool.random(using: &random) ? "n1" : "n2")
-        }
-    }
-
     /// Where boundary `date` effectively falls once the store was pruned at `cutoffs` (as the
     /// store aligns them): exact quarter hours, then the next UTC hour, then the nearer UTC midnight.
     static func effectiveBoundary(_ date: Date, quarterCut: Int64, hourCut: Int64) -> Date {
@@ -47,7 +31,7 @@ struct SQLiteStatsStoreRetentionTests {
     /// unchanged while fine, degraded to hours, then UTC days, exactly as documented.
     @Test func pruningKeepsTotalsAndDegradesExactlyAsDocumented() async throws {
         let original = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
-        try recordHistory(original, seed: 97)
+        try TrafficHistory(seed: 97, start: t0, days: days).record(into: original)
         let lifetime = try await original.lifetimeUsage()
         var random = SeededGenerator(seed: 101)
         for _ in 0..<6 {

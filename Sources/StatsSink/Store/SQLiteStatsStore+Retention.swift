@@ -9,8 +9,7 @@ extension SQLiteStatsStore {
     /// kept as a watermark so queries know which days have no fine rows left.
     @discardableResult
     public func prune(_ cutoffs: RetentionCutoffs) async throws -> PruneResult {
-        let quarterCut = TimeBuckets.roundDown(TimeBuckets.seconds(cutoffs.quarterHours, rounding: .down), to: TimeBuckets.hour)
-        let hourCut = TimeBuckets.roundDown(min(TimeBuckets.seconds(cutoffs.hours, rounding: .down), quarterCut), to: TimeBuckets.day)
+        let (quarterCut, hourCut) = (cutoffs.quarterCut, cutoffs.hourCut)
         return try await run("prune") {
             try await writer.write { db in
                 var result = PruneResult()

@@ -10,52 +10,29 @@ extension SQLiteStatsStore {
     /// (``BucketPrefix``). Windows reaching back before the pruned hourly history always take the
     /// second way, so a boundary is answered the same by every query.
     public func usage(between boundaries: [Date], filter: UsageFilter) async throws -> [[UserUsage]] {
-        let edges = boundaries.map(TimeBuckets.quarterBoundary)
-        guard edges.count >= 2, zip(edges, edges.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-            return Array(repeating: [], count: max(0, boundaries.count - 1))
-        }
-        let prefixes = edges.map(BucketPrefix.init(at:))
-        let fineCost = (edges[edges.count - 1] - edges[0]) / TimeBuckets.quarter
+        guard let plan = SpanPlan(boundaries) else { return Array(repeating: [], count: max(0, boundaries.count - 1)) }
         return try await run("usage steps") {
             try await writer.read { db in
-                let fineReadable = edges[0] >= (try Self.fineHistoryStart(db))
-                if fineReadable, fineCost <= BucketPrefix.cost(prefixes) {
-                    return try Self.scanFine(db, edges, filter).result()
+                let fineReadable = plan.readsFine(from: try Self.fineHistoryStart(db))
+                if fineReadable, plan.fineIsCheaper {
+                    return try Self.accumulate(db, plan, plan.fineReads, filter).result()
                 }
-                let prefixed = try Self.accumulate(db, prefixes, filter)
+                let prefixed = try Self.accumulate(db, plan, plan.prefixReads, filter)
                 // A saturated (8 EiB) bucket makes prefix differences mere bounds; pure additions
                 // over the fine buckets are exact whenever they are still there.
                 guard prefixed.touchedSaturated, fineReadable else { return prefixed.result() }
-                return try Self.scanFine(db, edges, filter).result()
+                return try Self.accumulate(db, plan, plan.fineReads, filter).result()
             }
         }
     }
 
-    /// Adds every fine bucket in the window into the span containing its start.
-    private static func scanFine(_ db: Database, _ edges: [Int64], _ filter: UsageFilter) throws -> UsageAccumulator {
-        var accumulator = UsageAccumulator(spans: edges.count - 1)
-        for table in RollUpTable.fine {
-            try scan(db, table, edges[0]..<edges[edges.count - 1], filter) { bucket, user, bytes in
-                accumulator.add(user: user, span: span(of: bucket, in: edges), bytes: bytes, sign: 1)
-            }
-        }
-        return accumulator
-    }
-
-    /// Adds `S(b[i+1]) − S(b[i])` for each span: daily buckets between the prefix days, and each
-    /// boundary's fine edge buckets into the span before it and, negated, into the span after it.
-    private static func accumulate(_ db: Database, _ prefixes: [BucketPrefix], _ filter: UsageFilter) throws -> UsageAccumulator {
-        var accumulator = UsageAccumulator(spans: prefixes.count - 1)
-        let days = prefixes.map(\.day)
-        try scan(db, .daily, days[0]..<days[days.count - 1], filter) { day, user, bytes in
-            accumulator.add(user: user, span: span(of: day, in: days), bytes: bytes, sign: 1)
-        }
-        for (boundary, prefix) in prefixes.enumerated() where !prefix.edge.isEmpty {
-            for table in RollUpTable.fine {
-                try scan(db, table, prefix.edge, filter) { _, user, bytes in
-                    if boundary > 0 { accumulator.add(user: user, span: boundary - 1, bytes: bytes, sign: prefix.sign) }
-                    if boundary < prefixes.count - 1 { accumulator.add(user: user, span: boundary, bytes: bytes, sign: -prefix.sign) }
-                }
+    /// Streams the rows of `reads` into their spans: every fine bucket of the window (the fine
+    /// way), or daily buckets between the prefix days and each boundary's fine edge buckets.
+    private static func accumulate(_ db: Database, _ plan: SpanPlan, _ reads: [SpanRead], _ filter: UsageFilter) throws -> UsageAccumulator {
+        var accumulator = UsageAccumulator(spans: plan.spans)
+        for read in reads {
+            try scan(db, read.table, read.range, filter) { bucket, user, bytes in
+                plan.add(read, bucket: bucket, user: user, bytes: bytes, to: &accumulator)
             }
         }
         return accumulator

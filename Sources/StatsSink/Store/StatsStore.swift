@@ -41,6 +41,18 @@ public protocol StatsStore: Sendable {
     /// The system samples of `node` recorded in `interval`, oldest first.
     func systemSamples(node: String, in interval: DateInterval) async throws -> [SystemSample]
 
+    /// A value that changes whenever the usage or first connections of `node` may have changed
+    /// (traffic recorded for any node, a first connection of `node`, a retention run that moved a
+    /// boundary): equal versions mean equal answers from ``usage(in:filter:)`` and
+    /// ``firstSeen(node:)``, so a tick that finds the version it last saw can keep its evaluations.
+    /// A few index lookups. The default is new on every call (never equal: always safe, never saves).
+    func usageVersion(node: String) async throws -> String
+
+    /// The traffic `snapshot` would record for `node`, without recording it: the ledger's deltas
+    /// against the node's stored baselines (what `plan` adds to the recorded usage so it shows the
+    /// states a tick would reach). The default throws: a store must read its baselines for it.
+    func pendingDeltas(_ snapshot: TelemtSnapshot, node: String) async throws -> [TrafficDelta]
+
     /// Thins out stored traffic before `cutoffs` (raw rows, quarter hours into hours, hours,
     /// scrape rows) in one transaction. Lifetime totals and daily roll-ups never change, nor does
     /// any span whose boundaries lie after the quarter-hour cutoff.
@@ -49,6 +61,19 @@ public protocol StatsStore: Sendable {
 }
 
 extension StatsStore {
+    /// A fresh value on every call: every answer counts as changed.
+    public func usageVersion(node: String) async throws -> String {
+        "unversioned-" + UUID().uuidString
+    }
+
+    /// Throws: this store does not read baselines without recording.
+    public func pendingDeltas(_ snapshot: TelemtSnapshot, node: String) async throws -> [TrafficDelta] {
+        throw StatsStoreError(
+            operation: "read baselines", path: String(describing: Self.self),
+            message: "this store does not compute pending deltas (its type implements no pendingDeltas(_:node:))"
+        )
+    }
+
     /// Records one scrape without a recorder identity (tests, single-purpose tools).
     public func record(_ snapshot: TelemtSnapshot, node: String) async throws -> RecordResult {
         try await record(snapshot, node: node, recorder: nil, takeOver: false)

@@ -10,7 +10,7 @@ package struct UsageAccumulator {
     /// Three sums (from client, to client, unsplit) per (user, span).
     private var sums: [WideSum] = []
     /// Whether any saturated bucket was read: the prefix arithmetic is then only an upper bound.
-    private(set) var touchedSaturated = false
+    package private(set) var touchedSaturated = false
 
     package init(spans: Int) {
         self.spans = spans
