@@ -19,9 +19,13 @@ public struct DaemonApplication {
     /// How long the listener keeps a connection that sends nothing.
     public static let idleTimeout: Duration = .seconds(15)
 
-    /// Builds the daemon for `engine`'s configuration; `interval` overrides the configured one.
-    public static func build(engine: ReconcileEngine, logger: Logger, clock: any Clock<Duration> = ContinuousClock(),
+    /// Builds the daemon for `engine`'s configuration; `interval` overrides the configured one. With
+    /// `fleet` (a fleet's shared store) its client is the group's first service, stopped last, and the
+    /// engine's ticks record into its store.
+    public static func build(engine: ReconcileEngine, fleet: FleetStoreClient? = nil, logger: Logger, clock: any Clock<Duration> = ContinuousClock(),
                              onListening: @escaping @Sendable (Int) -> Void = { _ in }) throws(DaemonError) -> DaemonApplication {
+        var engine = engine
+        if let fleet { engine.fleetStore = fleet.store }
         let configuration = engine.configuration
         let claim: RunClaim
         do { claim = try RunClaim(configuration) } catch {
@@ -47,6 +51,7 @@ public struct DaemonApplication {
                               configuration: .init(address: .hostname(host, port: port), serverName: "telemt-gitops"),
                               onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) }, logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let fleet { services.append(.init(service: fleet, serviceName: "fleet-store")) }
         if let dispatcher { services.append(.init(service: dispatcher, serviceName: "outbox")) }
         services += [.init(service: loop, serviceName: "reconcile"), .init(service: SignalTrigger(triggers: triggers), serviceName: "sighup"),
                      .init(service: app, serviceName: "http")]

@@ -18,6 +18,8 @@ public final class DaemonStatus: @unchecked Sendable {
         public var usersByState: [String: Int] = [:]
         /// Whether a tick is running.
         public var ticking = false
+        /// The fleet store's outage as the last tick saw it (`fleet store unreachable since …`), nil while it answers.
+        public var fleetStore: String?
     }
 
     private let lock = NSLock()
@@ -61,10 +63,12 @@ public final class DaemonStatus: @unchecked Sendable {
             return (false, state.lastError.map { "no tick has succeeded yet: \($0)" } ?? "no tick has finished yet")
         }
         let age = now - success
+        // An unreachable fleet store is said, not made unready: the host keeps serving and enforcing.
+        let fleet = state.fleetStore.map { "; " + $0 } ?? ""
         if age <= readyWithin {
-            return (true, "last good tick \(Int(age.rounded())) s ago; revision \(state.revision.map { String($0.prefix(12)) } ?? "?")")
+            return (true, "last good tick \(Int(age.rounded())) s ago; revision \(state.revision.map { String($0.prefix(12)) } ?? "?")" + fleet)
         }
         return (false, "the last good tick was \(Int(age.rounded())) s ago (more than \(Int(readyWithin)) s)" +
-                (state.lastError.map { "; last error: \($0)" } ?? ""))
+                (state.lastError.map { "; last error: \($0)" } ?? "") + fleet)
     }
 }

@@ -24,6 +24,8 @@ extension ReconcileLoop {
             if !report.usersByState.isEmpty { metrics.users(report.usersByState) }
         }
         metrics.scrape(bytes: report.recordedBytes, failed: report.unreachable.contains("telemt"))
+        let fleet = engine.fleetStoreHealth?.summary
+        status.update { $0.fleetStore = fleet }
         if let commit = report.statusCommit { ownCommits.add(commit) }
         var queued = !report.events.isEmpty || report.drift != nil || !report.restartNeeded.isEmpty || report.reload == .unconfirmed
         if let notice = next.notice { queued = await enqueue(notice) || queued }

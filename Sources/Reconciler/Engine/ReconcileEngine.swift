@@ -1,6 +1,6 @@
 public import Foundation
 import Spec
-import StatsSink
+public import StatsSink
 import TelemtRender
 
 /// One reconcile tick as a function: read the desired state → validate → scrape and record →
@@ -23,6 +23,11 @@ public struct ReconcileEngine: Sendable {
     public var lockWait: Double = 0
     /// Record this node although another installation recorded it last.
     public var takeOverNode = false
+    /// The fleet's shared store (`store: postgres://…`): every scrape is also recorded there, and
+    /// quotas add the other nodes' usage read from it. nil for one host (SQLite only).
+    public var fleetStore: (any StatsStore)?
+    /// How long one call to the fleet store may take before the tick goes on without it.
+    public var fleetStoreTimeout: Duration = .seconds(10)
     /// The state machine (thresholds and expiring window from the configuration).
     public var machine: UserStateMachine
     /// The checked spec of the last revision, shared by the ticks of this engine.
@@ -39,6 +44,8 @@ public struct ReconcileEngine: Sendable {
     let stores = StoreCache()
     /// The git source, kept across ticks.
     let sources = GitSourceCache()
+    /// The other nodes' usage as last read from the fleet store, and its health.
+    let fleetMemory = FleetStoreMemory()
 
     /// Creates an engine.
     public init(configuration: EngineConfiguration, telemt: (any TelemtObserver)?, clock: @escaping @Sendable () -> Date = { Date() }) {
@@ -49,6 +56,9 @@ public struct ReconcileEngine: Sendable {
         machine = UserStateMachine(thresholds: thresholds.isEmpty ? UsageThreshold.defaults : thresholds,
                                    expiringWindow: TimeInterval(configuration.expiringWithin.components.seconds))
     }
+
+    /// How the fleet store fared in the last tick (nil without one, or before the first tick).
+    public var fleetStoreHealth: FleetStoreHealth? { fleetMemory.health }
 
     /// Runs one tick and writes the result; never throws: failures are in the report.
     public func tick() async -> TickReport {
