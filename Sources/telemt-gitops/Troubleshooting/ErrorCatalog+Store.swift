@@ -3,7 +3,8 @@ import StatsSink
 /// The SQLite traffic store (``StatsStoreError``).
 extension ErrorCatalog {
     static let storeIntro = "`scrape`, `usage`, `reconcile` and `run` keep traffic in a SQLite database (`--db`, `store`, by default "
-        + "under the state directory). One scrape is recorded in one transaction, so a failure loses at most that scrape, never doubles it."
+        + "under the state directory). One scrape is recorded in one transaction, so a failure loses at most that scrape, never doubles it. "
+        + "A fleet also records every scrape into a shared PostgreSQL database (`store: postgres://…`), through a spool while it is away."
 
     private static let database = "/var/lib/telemt-gitops/stats.sqlite"
 

@@ -11,7 +11,7 @@ enum ErrorCatalog {
             ErrorSection(title: "Rendering and writing config.toml", intro: renderIntro,
                          entries: renderEntries + templateEntries + tomlEntries + writeEntries),
             ErrorSection(title: "Scraping telemt", intro: scrapeIntro, entries: scrapeEntries + apiEntries + prometheusEntries),
-            ErrorSection(title: "The stats store", intro: storeIntro, entries: storeEntries),
+            ErrorSection(title: "The stats store", intro: storeIntro, entries: storeEntries + fleetStoreEntries),
             ErrorSection(title: "The daemon and webhooks", intro: daemonIntro, entries: engineEntries + daemonEntries),
             ErrorSection(title: "Host configuration", intro: hostIntro, entries: hostEntries),
         ]
