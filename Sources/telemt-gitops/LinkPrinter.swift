@@ -4,14 +4,27 @@ import TelemtRender
 /// One user's links and what stands in their way.
 struct LinkEntry: Encodable {
     var user: String
+    /// The fleet node the link reaches; nil for a spec without `nodes:`.
+    var node: String?
     var link: ProxyLink
     var warnings: [String]
 
-    private enum CodingKeys: String, CodingKey { case user, tg, web, warnings }
+    init(user: String, node: String? = nil, link: ProxyLink, warnings: [String]) {
+        self.user = user
+        self.node = node
+        self.link = link
+        self.warnings = warnings
+    }
+
+    /// `alice`, or `alice@eu-1` in a fleet: how text output and QR file names tell the links apart.
+    var label: String { node.map { "\(user)@\($0)" } ?? user }
+
+    private enum CodingKeys: String, CodingKey { case user, node, tg, web, warnings }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(user, forKey: .user)
+        try container.encodeIfPresent(node, forKey: .node)
         try container.encode(link.telegramURL, forKey: .tg)
         try container.encode(link.webURL, forKey: .web)
         try container.encode(warnings, forKey: .warnings)
@@ -29,17 +42,20 @@ struct LinkPrinter {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = all ? try encoder.encode(entries) : try encoder.encode(entries[0])
+            // One user's several fleet links are a list, as --all's are.
+            let data = all || entries.count > 1 ? try encoder.encode(entries) : try encoder.encode(entries[0])
             Swift.print(String(decoding: data, as: UTF8.self))
         }
         if all, let output, qr != nil, qr != .terminal {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         }
+        var warned: Set<String> = []
         for entry in entries {
             if !json {
-                Swift.print((all ? "\(entry.user): " : "") + entry.link.telegramURL)
-                Swift.print((all ? "\(entry.user): " : "") + entry.link.webURL)
-                entry.warnings.forEach { Console.error("warning: \($0)") }
+                let prefix = all ? "\(entry.label): " : entry.node.map { "\($0): " } ?? ""
+                Swift.print(prefix + entry.link.telegramURL)
+                Swift.print(prefix + entry.link.webURL)
+                entry.warnings.filter { warned.insert(entry.user + $0).inserted }.forEach { Console.error("warning: \($0)") }
             }
             try writeQR(for: entry)
         }
@@ -51,16 +67,23 @@ struct LinkPrinter {
     private func writeQR(for entry: LinkEntry) throws {
         guard let qr else { return }
         let code = try QRCode(encoding: entry.link.telegramURL)
-        let path = all ? output.map { ($0 as NSString).appendingPathComponent("\(entry.user).\(qr.rawValue)") } : output
+        let path = all ? output.map { ($0 as NSString).appendingPathComponent("\(entry.label).\(qr.rawValue)") } : output.map { Self.path($0, node: entry.node) }
         switch qr {
         case .terminal:
-            if all { Swift.print(entry.user + ":") }
+            if all || entry.node != nil { Swift.print(entry.label + ":") }
             Swift.print(code.terminalText(), terminator: "")
         case .svg:
             try write(Array(code.svg().utf8), to: path)
         case .png:
             try write(code.png(), to: path)
         }
+    }
+
+    /// `alice.png` for node `eu-1`: `alice.eu-1.png` (a user's links on several nodes need several files).
+    static func path(_ path: String, node: String?) -> String {
+        guard let node else { return path }
+        let ext = (path as NSString).pathExtension
+        return ext.isEmpty ? path + "." + node : (path as NSString).deletingPathExtension + ".\(node).\(ext)"
     }
 
     private func write(_ bytes: [UInt8], to path: String?) throws {

@@ -12,6 +12,8 @@ struct LinksCommand: AsyncParsableCommand {
         discussion: """
             The secret is derived from the host's master key, so run this on the proxy host (or \
             anywhere with a copy of the key). Links are secrets: share them with their user only.
+            In a fleet (`nodes:` in users.yaml) a user gets one link per node it is placed on, each \
+            with that node's host, port and FakeTLS domain (every node shares the master key).
             Examples:
               telemt-gitops links alice --spec /srv/proxy-users
               telemt-gitops links alice --config /etc/telemt-gitops/config.yaml   # on the host: its repository and key
@@ -78,12 +80,19 @@ struct LinksCommand: AsyncParsableCommand {
         let deriver = SecretDeriver(key: try MasterKey.load(from: keyPath))
         let mismatch = try tlsDomainMismatch(loaded.state, template: template.map { try LocalDesiredReader().file($0) } ?? files.template)
         let builder = ConfigBuilder(now: Date())
-        let entries = users.map { user in
+        // In a fleet, one link per node the user is on (that node's host, port and domain).
+        let placed = FleetPlacement.nodes(of: loaded.state)
+        let entries = users.flatMap { user in
             var warnings = mismatch.map { [$0] } ?? []
             if !builder.isEnabled(user) {
                 warnings.append("'\(user.name)' is disabled or expired in the spec; the link will not connect until that changes")
             }
-            return LinkEntry(user: user.name, link: ProxyLink(endpoint: loaded.state.proxy, secret: deriver.secret(for: user)), warnings: warnings)
+            let secret = deriver.secret(for: user)
+            guard let nodes = placed?[user.name] else {
+                return [LinkEntry(user: user.name, link: ProxyLink(endpoint: loaded.state.proxy, secret: secret), warnings: warnings)]
+            }
+            if nodes.isEmpty { warnings.append("'\(user.name)' is on no node: its `nodes` select none that is in `nodes:`") }
+            return nodes.map { LinkEntry(user: user.name, node: $0.name, link: ProxyLink(endpoint: $0.endpoint, secret: secret), warnings: warnings) }
         }
         try LinkPrinter(qr: qr, output: output, json: json, all: all).print(entries)
     }

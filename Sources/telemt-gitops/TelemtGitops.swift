@@ -16,7 +16,7 @@ struct TelemtGitops: AsyncParsableCommand {
             ValidateCommand.self, RenderCommand.self, LinksCommand.self, KeygenCommand.self, SchemaCommand.self,
             ScrapeCommand.self, UsageCommand.self, FetchCommand.self, PlanCommand.self, ReconcileCommand.self, RunCommand.self, HealthcheckCommand.self,
             ExplainCommand.self,
-            ImportCommand.self,
+            ImportCommand.self, FleetCommand.self,
         ]
     )
 

@@ -5,7 +5,7 @@ public enum ConfigurationKeys {
     public static let configFileVariable = "TELEMT_GITOPS_CONFIG"
 
     /// All keys.
-    public static let all: [ConfigurationKey] = general + repository + telemt + retention + daemon + notifications
+    public static let all: [ConfigurationKey] = general + repository + telemt + retention + daemon + notifications + fleet
 
     static let general: [ConfigurationKey] = [
         .init("node", .text, default: "local", flag: "--node", "This proxy host's name: the status file is `status/<node>.yaml` and the store keeps traffic per node."),
@@ -14,7 +14,10 @@ public enum ConfigurationKeys {
               "The 32-byte master key file (0600) from which users' secrets are derived; `keygen`, `render` and `links` use the same default."),
         .init("state_dir", .path, default: "/var/lib/telemt-gitops (root) or ~/.local/state/telemt-gitops", flag: "--state-dir",
               "Holds the git cache, the store, the last good render, the last applied revision and the lock."),
-        .init("store", .url, default: "sqlite", flag: "--store", "`sqlite` (the file `<state_dir>/stats.sqlite`) or a path to an SQLite file."),
+        .init("store", .url, default: "sqlite", flag: "--store",
+              "`sqlite` (the file `<state_dir>/stats.sqlite`), a path to an SQLite file, or a fleet's shared PostgreSQL store `postgres://USER@HOST[:PORT]/DATABASE?sslmode=…` (never with a password; this host's own ledger stays in `<state_dir>/stats.sqlite`)."),
+        .init("store_password_file", .path, flag: "--store-password-file",
+              "A file (0600) holding the PostgreSQL store's password; without it the password is read from `PGPASSWORD`, if set."),
         .init("max_removal", .share, default: "50%", flag: "--max-removal",
               "A revision removing more than this share of the users (or all of them) is refused unless `--allow-mass-removal` is given."),
         .init("log_format", .choice(["text", "json"]), default: "text", "How `run` writes log lines."),
@@ -69,6 +72,14 @@ public enum ConfigurationKeys {
         .init("notify.webhook.secret_file", .path, "The notification webhook's signing secret."),
         .init("notify.thresholds", .shares, default: "[80%, 95%]", "Usage shares of a limit that are notified when crossed."),
         .init("notify.expiring_within", .duration, default: "3d", "Notify users expiring within this time."),
+    ]
+
+    /// How the hosts of a fleet (`nodes:` in users.yaml) judge each other's heartbeats.
+    static let fleet: [ConfigurationKey] = [
+        .init("fleet.down_after", .duration, default: "5m",
+              "A node whose newest heartbeat is older than this is taken out of placement; its placed users move to their next nodes."),
+        .init("fleet.up_after", .duration, default: "10m",
+              "A node that was down comes back only after its heartbeats have been fresh without a break this long (no flapping)."),
     ]
 
     /// The key with this dotted path.

@@ -32,6 +32,8 @@ extension EngineConfiguration {
         )
         configuration.retention = try retentionPolicy(read)
         configuration.notify = try NotificationSettings.read(read)
+        configuration.fleetStore = try FleetStoreSettings.read(read, environment: environment)
+        configuration.fleet = try FleetSettings.read(read)
         return configuration
     }
 
@@ -112,11 +114,8 @@ extension EngineConfiguration {
 
     private static func storePath(_ read: SettingReader, stateDirectory: String) throws(ConfigurationError) -> String {
         let store = try read.text("store", default: "sqlite")
-        if store == "sqlite" { return (stateDirectory as NSString).appendingPathComponent("stats.sqlite") }
-        if store.lowercased().hasPrefix("postgres") {
-            throw ConfigurationError(.invalidValue, at: read.origin("store"), "`store`: PostgreSQL is not supported by this version",
-                                     hint: "use `sqlite` (one host) until the fleet store is available")
-        }
+        // A fleet's PostgreSQL store is shared; this host's own ledger stays in SQLite.
+        if store == "sqlite" || FleetStoreSettings.isPostgres(store) { return (stateDirectory as NSString).appendingPathComponent("stats.sqlite") }
         return store
     }
 }

@@ -61,8 +61,10 @@ public struct EngineConfiguration: Sendable, Equatable {
     public var keyFile: String
     /// `state_dir`.
     public var stateDirectory: String
-    /// `store`: the SQLite file of the traffic store.
+    /// `store`: the SQLite file of the traffic store (this host's own ledger, also in a fleet).
     public var storePath: String
+    /// `store: postgres://…` and `store_password_file`: the fleet's shared store, nil for one host.
+    public var fleetStore: FleetStoreSettings?
     /// `max_removal`: the largest share of users one revision may remove (0…1).
     public var maxRemoval: Double
     /// `telemt.*`.
@@ -83,6 +85,8 @@ public struct EngineConfiguration: Sendable, Equatable {
     public var language: String
     /// `notify.*` sinks and `webhooks.secret_file`.
     public var notify = NotificationSettings()
+    /// `fleet.*`: how heartbeats take nodes out of placement and back.
+    public var fleet = FleetSettings()
     /// The remaining settings not typed here (webhooks, notification sinks), by dotted path.
     public var other: [String: Setting]
 

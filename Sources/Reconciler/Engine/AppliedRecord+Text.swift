@@ -19,7 +19,7 @@ extension AppliedRecord {
         out.line(["at", String(at.timeIntervalSince1970)])
         for user in users {
             out.line(["user", user.name, opt(user.limit), user.reset, opt(user.maxConnections), opt(user.maxUniqueIPs), opt(user.expire),
-                      flag(user.disabled), opt(user.onHold), String(user.rotate), user.secretDigest ?? "-"])
+                      flag(user.disabled), opt(user.onHold), String(user.rotate), user.secretDigest ?? "-", user.plan ?? "-"])
         }
         for value in evaluations {
             out.line(["eval", value.user, value.state, value.reset, opt(value.periodStart), opt(value.periodEnd), String(value.used),
@@ -48,12 +48,13 @@ extension AppliedRecord {
     }
 
     private static func user(_ f: [String]) -> UserSnapshot? {
-        guard f.count == 11, let rotate = Int(f[9]), let disabled = bool(f[7]), let limit = optional(f[2], UInt64.init),
+        // The 12th field (the plan) is newer: a file without it has no plans.
+        guard f.count == 11 || f.count == 12, let rotate = Int(f[9]), let disabled = bool(f[7]), let limit = optional(f[2], UInt64.init),
               let connections = optional(f[4], Int.init), let ips = optional(f[5], Int.init), let expire = optional(f[6], Double.init),
               let onHold = optional(f[8], Int64.init) else { return nil }
         return UserSnapshot(name: f[1], limit: limit, reset: f[3], maxConnections: connections, maxUniqueIPs: ips,
                             expire: expire, disabled: disabled, onHold: onHold, rotate: rotate,
-                            secretDigest: f[10] == "-" ? nil : f[10])
+                            secretDigest: f[10] == "-" ? nil : f[10], plan: f.count == 12 && f[11] != "-" ? f[11] : nil)
     }
 
     private static func evaluation(_ f: [String]) -> Evaluation? {

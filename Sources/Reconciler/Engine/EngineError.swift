@@ -15,6 +15,8 @@ public struct EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let invalidRevision = Code("invalidRevision", .stalled)
         /// The revision removes too many users.
         public static let massRemoval = Code("massRemoval", .stalled)
+        /// The spec has `nodes:` and this host's `node` is not one of them: nothing applied until a new commit or setting.
+        public static let unknownNode = Code("unknownNode", .stalled)
         /// The git remote or local directory could not be read.
         public static let source = Code("source", .transient)
         /// The master key is missing or unreadable.

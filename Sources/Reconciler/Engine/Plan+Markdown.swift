@@ -23,6 +23,17 @@ extension Plan {
             body += table
             if shown < changes.count { body += "\n" + Self.rest(changes.dropFirst(shown)) + "\n" }
         }
+        for (title, lines) in [("Plans", plans), ("Fleet", fleet)] where !lines.isEmpty {
+            var section = "\n**\(title)**\n\n"
+            for (shown, line) in lines.enumerated() {
+                guard head.count + body.count + section.count + line.count + footer.count + 400 < limit else {
+                    section += "- … and \(lines.count - shown) more\n"
+                    break
+                }
+                section += "- \(Self.escaped(line))\n"
+            }
+            body += section
+        }
         if let config, !config.isEmpty {
             let diff = "\n<details><summary>config.toml diff (secrets masked)</summary>\n\n```diff\n" + config.lines.joined(separator: "\n") + "\n```\n</details>\n"
             body += head.count + body.count + diff.count + footer.count < limit ? diff : "\nThe config.toml diff is too long for a comment (\(config.lines.count) lines).\n"

@@ -15,6 +15,11 @@ public struct Plan: Sendable, Equatable {
     public var config: ConfigDiff?
     /// Warnings: spec warnings, a mass removal, drift, a restart needed, more users than telemt labels.
     public var warnings: [String]
+    /// A fleet's moves onto and off this node (`~ alice eu-1 → eu-2 (eu-1 down since 12:03)`) and its
+    /// plan changes (`12 users move basic → pro`); empty for one node.
+    public var fleet: [String] = []
+    /// Users whose plan (tariff) changes, counted by pair of plans: `12 users move basic → pro`.
+    public var plans: [String] = []
 
     /// Creates a plan.
     public init(node: String, revision: String, appliedRevision: String?, changes: [DomainChange], config: ConfigDiff?, warnings: [String]) {
@@ -27,7 +32,7 @@ public struct Plan: Sendable, Equatable {
     }
 
     /// Whether applying it changes anything (users, states or the config file).
-    public var hasChanges: Bool { !changes.isEmpty || !(config?.isEmpty ?? true) }
+    public var hasChanges: Bool { !changes.isEmpty || !fleet.isEmpty || !(config?.isEmpty ?? true) }
 
     /// `3 to add, 1 to change, 1 to remove, 2 state changes`.
     public var summary: String { PlanBuilder.summary(changes) }
@@ -37,6 +42,8 @@ public struct Plan: Sendable, Equatable {
         var out = "plan for node \(node): \(appliedRevision.map { "\(short($0)) → " } ?? "nothing applied → ")\(short(revision))\n"
         for warning in warnings { out += Self.warningLine(warning) + "\n" }
         for change in changes { out += change.line + "\n" }
+        for line in plans { out += line + "\n" }
+        for line in fleet { out += line + "\n" }
         out += "\(summary)\n"
         if let config, !config.isEmpty {
             out += "\nconfig.toml (secrets masked):\n" + config.lines.joined(separator: "\n") + "\n"
@@ -53,7 +60,8 @@ public struct Plan: Sendable, Equatable {
         }
         return JSONValue.object([
             ("node", .string(node)), ("revision", .string(revision)), ("applied", appliedRevision.map(JSONValue.string) ?? .null),
-            ("summary", .string(summary)), ("changes", .array(changes)), ("warnings", .array(warnings.map(JSONValue.string))),
+            ("summary", .string(summary)), ("changes", .array(changes)),
+            ("plans", .array(plans.map(JSONValue.string))), ("fleet", .array(fleet.map(JSONValue.string))), ("warnings", .array(warnings.map(JSONValue.string))),
             ("config_diff", .array((config?.lines ?? []).map(JSONValue.string))),
         ]).pretty() + "\n"
     }

@@ -33,10 +33,10 @@ public struct StatusPlan: Sendable {
         let desired = try Self.load(files)
         let status = try readStatus(files)
         var warnings: [String] = []
-        var applied: [UserSnapshot]?
+        var appliedState: DesiredState?
         if let revision = status?.applied?.revision {
             do {
-                applied = try await appliedUsers(revision)
+                appliedState = try await appliedSpec(revision)
             } catch {
                 // libgit2 refuses a repository another user owns, and says so through safe.directory.
                 let fix = error.message.contains("not owned by current user") || error.message.contains("safe.directory")
@@ -50,8 +50,24 @@ public struct StatusPlan: Sendable {
         let users = status?.users ?? []
         let states = Dictionary(users.compactMap { entry in UserState(rawValue: entry.state).map { (entry.name, $0) } }, uniquingKeysWith: { a, _ in a })
         let observations = Dictionary(users.map { ($0.name, UserObservation(periodUsage: $0.used, firstConnection: $0.firstSeen)) }, uniquingKeysWith: { a, _ in a })
-        let changes = PlanBuilder(machine: machine, now: now).changes(applied: applied, states: states, desired: desired, observations: observations)
-        return Plan(node: node, revision: "checkout", appliedRevision: status?.applied?.revision, changes: changes, config: nil, warnings: warnings)
+        let (local, applied, fleet) = try nodeView(desired, applied: appliedState)
+        let changes = PlanBuilder(machine: machine, now: now).changes(applied: applied, states: states, desired: local, observations: observations)
+        var plan = Plan(node: node, revision: "checkout", appliedRevision: status?.applied?.revision, changes: changes, config: nil, warnings: warnings)
+        plan.plans = PlanBuilder.planMoves(applied: applied, desired: local)
+        if let fleet { plan = plan.withFleet(moves: fleet.moves, placement: fleet.placement, node: node, now: now, timeZone: desired.timeZone) }
+        return plan
+    }
+
+    /// This node's users in a fleet spec (every node up: CI does not see heartbeats), before and
+    /// after, and the moves between the two placements; the whole specs for one node.
+    private func nodeView(_ desired: DesiredState, applied: DesiredState?) throws(EngineError)
+        -> (DesiredState, [UserSnapshot]?, (moves: [PlacementMove], placement: Placement)?) {
+        guard let view = try FleetView.make(desired, node: node, down: [:]) else { return (desired, applied?.users.map(UserSnapshot.init), nil) }
+        guard let applied, let before = try? FleetView.make(applied, node: node, down: [:]) else {
+            return (view.local, applied?.users.map(UserSnapshot.init), ([], view.placement))
+        }
+        let moves = before.placement.moves(to: view.placement).filter { $0.from.contains(node) || $0.to.contains(node) }
+        return (view.local, before.local.users.map(UserSnapshot.init), (moves, view.placement))
     }
 
     static func load(_ files: DesiredFiles) throws(EngineError) -> DesiredState {
@@ -71,15 +87,15 @@ public struct StatusPlan: Sendable {
         }
     }
 
-    /// The users of the spec at `revision`, read through libgit2 from the checkout itself.
-    private func appliedUsers(_ revision: String) async throws(EngineError) -> [UserSnapshot] {
+    /// The spec at `revision`, read through libgit2 from the checkout itself.
+    private func appliedSpec(_ revision: String) async throws(EngineError) -> DesiredState {
         guard let commit = CommitID(hex: revision) else { throw EngineError(.source, "`\(revision)` is not a commit id") }
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("telemt-gitops-plan-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
         do {
             let source = try GitSource(GitSourceConfiguration(url: checkout, ref: .commit(commit), cacheDirectory: cache))
             let (_, read) = try await source.fetchAndRead()
-            return try Self.load(DesiredFiles(revision: read)).users.map(UserSnapshot.init)
+            return try Self.load(DesiredFiles(revision: read))
         } catch let error as EngineError {
             throw error
         } catch {

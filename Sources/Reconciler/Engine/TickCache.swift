@@ -14,6 +14,8 @@ final class TickCache: @unchecked Sendable {
     private var entry: Entry?
     /// The spec files parsed for the last check, so a new revision parses only the files it changed.
     let parses = SpecParseCache()
+    /// The other nodes' status files of a fleet, parsed.
+    let statuses = FleetStatusCache()
 
     /// The cached check for `key`, or `make()`'s result, cached.
     func checked(_ key: String, _ make: () throws(EngineError) -> CheckedDesiredState) throws(EngineError) -> CheckedDesiredState {

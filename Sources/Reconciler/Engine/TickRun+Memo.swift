@@ -4,9 +4,12 @@ import StatsSink
 import TelemtRender
 
 extension TickRun {
-    /// The store's usage version of this node, nil when it cannot be read (then no memo applies).
+    /// The store's usage version of this node, nil when it cannot be read (then no memo applies); with
+    /// a fleet store, also the shared store's (``fleetUsageVersion()``).
     func usageVersion(_ store: SQLiteStatsStore) async -> String? {
-        try? await store.usageVersion(node: configuration.node)
+        guard let local = try? await store.usageVersion(node: configuration.node) else { return nil }
+        guard engine.fleetStore != nil else { return local }
+        return await fleetUsageVersion().map { local + " | " + $0 }
     }
 
     /// The inputs a ``TickMemo`` is keyed by, or nil when a memo cannot apply (nothing applied yet,
@@ -38,9 +41,9 @@ extension TickRun {
 
     /// The memo a clean full tick leaves: valid until the soonest state change or the hour the status
     /// heartbeat is due, whichever is first.
-    func memo(key: [String]?, report: TickReport, snapshot: TelemtSnapshot?, state: StateDirectory) -> TickMemo? {
+    func memo(key: [String]?, report: TickReport, snapshot: TelemtSnapshot?, state: StateDirectory, every: TimeInterval = 3_600) -> TickMemo? {
         guard let key, let heartbeat = report.statusWritten != nil ? now : previousStatus(state)?.heartbeat else { return nil }
-        let due = heartbeat.addingTimeInterval(3_600)
+        let due = heartbeat.addingTimeInterval(every)
         return TickMemo(key: key, evaluatedAt: now, validUntil: min(report.nextChange ?? due, due),
                         nextChange: report.nextChange, warnings: report.plan?.warnings ?? [], telemtStarted: Self.started(snapshot))
     }

@@ -17,11 +17,22 @@ extension TickRun {
     func renderOrReuse(_ desired: DesiredState, template: DesiredFile?, evaluations: [UserEvaluation], key: MasterKey,
                        applied: AppliedRecord?, revision: String, disk: DiskConfig?) throws(EngineError) -> RenderedTick {
         if let applied, let disk, applied.revision == revision, applied.keyFingerprint == key.fingerprint,
-           disk.sha256 == applied.configSHA256, Self.cutOff(evaluations) == Self.cutOff(applied) {
+           disk.sha256 == applied.configSHA256, Self.cutOff(evaluations) == Self.cutOff(applied),
+           desired.nodes.isEmpty || Self.sameUsers(applied, desired) {
             return RenderedTick(bytes: disk.bytes, sha256: applied.configSHA256, users: [])
         }
         return try render(desired, template: template, evaluations: evaluations, key: key)
     }
+
+    /// Whether `desired` has the users last applied (in a fleet, the same revision can place other users here).
+    static func sameUsers(_ applied: AppliedRecord, _ desired: DesiredState) -> Bool {
+        applied.users.count == desired.users.count && zip(applied.users, desired.users).allSatisfy { $0.name == $1.name }
+    }
+
+    /// The stand-in a fleet's node renders while no user is placed on it: telemt refuses an empty
+    /// `[access.users]` (and would keep serving its old users), so one disabled user that nobody has
+    /// a link for takes their place.
+    static let idleUser = "telemt-gitops-idle"
 
     static func cutOff(_ evaluations: [UserEvaluation]) -> Set<String> {
         Set(evaluations.lazy.filter { !$0.state.allowsConnections }.map(\.user))
@@ -35,7 +46,11 @@ extension TickRun {
         guard let template else { throw EngineError(.invalidRevision, "there is no telemt template") }
         let cutOff = Self.cutOff(evaluations)
         do {
-            let users = try ConfigBuilder(now: now).users(of: desired, deriver: SecretDeriver(key: key), cutOff: cutOff)
+            var users = try ConfigBuilder(now: now).users(of: desired, deriver: SecretDeriver(key: key), cutOff: cutOff)
+            if users.isEmpty, !desired.nodes.isEmpty {
+                let secret = SecretDeriver(key: key).secret(for: UserSpec(name: Self.idleUser, rotate: 1))
+                users = [TelemtUser(name: Self.idleUser, secret: secret, enabled: false)]
+            }
             let bytes = try ConfigRenderer().render(template: template.bytes, users: users)
             return RenderedTick(bytes: bytes, sha256: Self.sha256(bytes), users: users)
         } catch {

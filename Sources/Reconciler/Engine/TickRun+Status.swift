@@ -4,10 +4,17 @@ import StatsSink
 
 extension TickRun {
     /// The status of this tick and the YAML of its users (reused from the last status where unchanged).
+    /// `others` is what other nodes' status files added to users' usage: the file shows this node's
+    /// own part, so that nodes summing each other's files count every byte once.
     func nodeStatus(_ record: AppliedRecord, desired: DesiredState, evaluations: [UserEvaluation], snapshot: TelemtSnapshot?,
-                    report: TickReport, state: StateDirectory) -> (NodeStatus, [String]) {
+                    report: TickReport, state: StateDirectory, others: [String: UInt64]? = nil) -> (NodeStatus, [String]) {
         let connections = snapshot.map(Self.connections) ?? [:]
-        let lines = engine.statusLines.lines(evaluations.map(Self.bucketed), connections: { connections[$0] ?? 0 }, timeZone: desired.timeZone) {
+        let own = (others ?? [:]).isEmpty ? evaluations : evaluations.map { evaluation in
+            var mine = evaluation
+            mine.used -= min(mine.used, others?[evaluation.user] ?? 0)
+            return mine
+        }
+        let lines = engine.statusLines.lines(own.map { Self.bucketed($0, atLeastLimit: others == nil) }, connections: { connections[$0] ?? 0 }, timeZone: desired.timeZone) {
             UserStatusEntry(name: $0.user, state: $0.state.rawValue, reason: $0.reason, period: $0.period, used: $0.used, limit: $0.limit,
                             expire: $0.expire, firstSeen: $0.firstSeen, connections: $1)
         }
@@ -16,6 +23,7 @@ extension TickRun {
         let telemt = snapshot.map { NodeStatus.Telemt(version: $0.version, started: $0.scrapedAt.addingTimeInterval(-$0.uptime.rounded(.down)), reload: reload) }
         var warnings = report.plan?.warnings.filter { !$0.contains(": warning:") } ?? []
         warnings += report.restartNeeded.isEmpty ? [] : ["telemt restart needed: " + report.restartNeeded.joined(separator: ", ")]
+        warnings += engine.fleetMemory.health?.summary.map { [$0] } ?? []
         let status = NodeStatus(node: configuration.node, applied: .init(revision: record.revision, configSHA256: record.configSHA256, at: record.at),
                                 telemt: telemt, heartbeat: now, warnings: warnings, users: entries)
         // The blocks are in evaluation order; they stand for the file only if that is the status's name order.
@@ -24,10 +32,10 @@ extension TickRun {
 
     /// A user's evaluation as the status shows it: the state from exact usage; the usage (and so the
     /// reason) bucketed, so the file changes only when a bucket is crossed (a limited user shows at
-    /// least its limit).
-    private static func bucketed(_ evaluation: UserEvaluation) -> UserEvaluation {
+    /// least its limit, unless the file shows this node's part of a fleet's usage: other nodes add it up).
+    private static func bucketed(_ evaluation: UserEvaluation, atLeastLimit: Bool) -> UserEvaluation {
         var shown = UsageBucket.floor(evaluation.used, limit: evaluation.limit)
-        if evaluation.state == .limited, let limit = evaluation.limit.byteCount { shown = max(shown, limit) }
+        if atLeastLimit, evaluation.state == .limited, let limit = evaluation.limit.byteCount { shown = max(shown, limit) }
         var bucketed = evaluation
         bucketed.used = shown
         bucketed.nextChange = nil
@@ -56,11 +64,12 @@ extension TickRun {
     }
 
     /// Writes the status when it changed meaningfully (``NodeStatus/differsMeaningfully(from:)``) or the
-    /// heartbeat is an hour old: to `<state_dir>/status/<node>.yaml`, and for a repository through the git source.
+    /// heartbeat is `heartbeat` old (an hour; less in a fleet): to `<state_dir>/status/<node>.yaml`, and for a repository through the git source.
+    /// `heartbeat` is how old the last status may get before it is written anyway (a fleet's nodes read each other's).
     func writeStatus(_ status: NodeStatus, userYAML: [String]? = nil, input: DesiredInput, state: StateDirectory,
-                     timeZone: TimeZone) async throws(EngineError) -> String? {
+                     timeZone: TimeZone, heartbeat: TimeInterval = 3_600) async throws(EngineError) -> String? {
         let path = state.statusFile(node: configuration.node)
-        if let previous = previousStatus(state), now.timeIntervalSince(previous.heartbeat) < 3_600, !status.differsMeaningfully(from: previous) { return nil }
+        if let previous = previousStatus(state), now.timeIntervalSince(previous.heartbeat) < heartbeat, !status.differsMeaningfully(from: previous) { return nil }
         let bytes = Array(status.yaml(timeZone: timeZone, userYAML: userYAML).utf8)
         if let source = input.source {
             do {

@@ -15,6 +15,8 @@ struct FullTick {
     var snapshot: TelemtSnapshot?
     /// The store's usage version read before the usage (see ``TickRun/memoKey``).
     var usageVersion: String?
+    /// This node's part of a fleet, nil for a spec without `nodes:` (`checked` then holds only its users).
+    var fleet: FleetTick?
 }
 
 /// The steps of one tick, in order; ``ReconcileEngine`` runs one per call.
@@ -65,15 +67,26 @@ struct TickRun {
         let onDisk = await readDisk()
         timer.lap("read")
         let checkKey = checkKey(input, disk: onDisk)
-        let checked = try check(input.files, key: checkKey, disk: onDisk)
+        var checked = try check(input.files, key: checkKey, disk: onDisk)
+        // Against the whole spec: a user moved to another node is not removed.
         if applied?.revision != input.revision { try guardRemoval(applied: applied, desired: checked.state) }
+        let fleet = try await fleetTick(checked.state, input: input, state: state)
+        if let fleet {
+            checked.state = fleet.view.local
+            if write {
+                var judged = fleet.record
+                judged.placed = loadFleetRecord(state).placed
+                try saveFleetRecord(judged, state: state)
+            }
+        }
         timer.lap("check")
         let store = try await openStore(state)
         var report = TickReport(outcome: .unchanged, revision: input.revision)
+        report.notes += fleet?.notes ?? []
         let snapshot = await scrapeAndRecord(store, state: state, report: &report)
         timer.lap("scrape")
         let version = await usageVersion(store)
-        if let memo, let applied, let memoKey = memoKey(input, checkKey: checkKey, key: key, disk: onDisk, applied: applied, version: version,
+        if let memo, let applied, let memoKey = memoKey(input, checkKey: checkKey + (fleet?.view.stamp ?? ""), key: key, disk: onDisk, applied: applied, version: version,
                                                         snapshot: snapshot, timeZone: checked.state.timeZone, state: state),
            memo.holds(for: memoKey, at: now, telemtStarted: Self.started(snapshot)) {
             engine.memo.put(memo)
@@ -86,7 +99,7 @@ struct TickRun {
             return fast
         }
         let tick = FullTick(input: input, applied: applied, key: key, disk: onDisk, checked: checked, store: store, snapshot: snapshot,
-                            usageVersion: version)
+                            usageVersion: version, fleet: fleet)
         return try await full(tick, report: report, state: state, timer: timer)
     }
 
@@ -96,7 +109,8 @@ struct TickRun {
     private func full(_ tick: FullTick, report: TickReport, state: StateDirectory, timer: StepTimer) async throws(EngineError) -> TickReport {
         var timer = timer, report = report
         let (input, applied, desired, disk) = (tick.input, tick.applied, tick.checked.state, tick.disk)
-        let observations = try await observe(tick.store, desired: desired, pending: tick.snapshot)
+        var observations = try await observe(tick.store, desired: desired, pending: tick.snapshot)
+        let others = addingOtherNodes(&observations, fleet: tick.fleet, desired: desired)
         timer.lap("observe")
         let evaluations = engine.machine.evaluate(desired, observations: observations, now: now)
         timer.lap("evaluate")
@@ -118,6 +132,10 @@ struct TickRun {
             changes = domainChanges(applied: nil, baseline: baseline, desired: desired, observations: observations, evaluations: evaluations)
         }
         report.plan = plan(input, applied: applied, desired: desired, changes: changes, disk: disk?.bytes, rendered: rendered, warnings: tick.checked.warnings)
+        if let fleet = tick.fleet {
+            report.plan = report.plan?.withFleet(moves: fleet.moves, placement: fleet.view.placement, node: configuration.node, now: now, timeZone: desired.timeZone)
+        }
+        report.plan?.plans = PlanBuilder.planMoves(applied: applied?.users, desired: desired)
         timer.lap("render and plan")
         guard write else {
             let change = TelemtConfigFile.change(from: disk?.bytes, to: rendered.bytes)
@@ -126,12 +144,12 @@ struct TickRun {
             report.steps = timer.steps
             return report
         }
-        return try await apply(rendered, evaluations: evaluations, tick: tick, report: report, state: state, timer: timer)
+        return try await apply(rendered, evaluations: evaluations, tick: tick, report: report, state: state, timer: timer, others: others)
     }
 
     /// Writes the config, the state files and the status.
     private func apply(_ rendered: RenderedTick, evaluations: [UserEvaluation], tick: FullTick, report: TickReport, state: StateDirectory,
-                       timer: StepTimer) async throws(EngineError) -> TickReport {
+                       timer: StepTimer, others: [String: UInt64]?) async throws(EngineError) -> TickReport {
         var timer = timer, report = report
         let (input, desired) = (tick.input, tick.checked.state)
         // The last safe point: a tick stopped (a daemon shutting down) before this writes nothing.
@@ -148,14 +166,18 @@ struct TickRun {
         async let saving = BlockingWork.run { [self] in
             Result { () throws(EngineError) in try save(record, rendered: rendered, previous: tick.applied, state: state) }
         }
-        let (status, userYAML) = nodeStatus(record, desired: desired, evaluations: evaluations, snapshot: tick.snapshot, report: report, state: state)
+        let (status, userYAML) = nodeStatus(record, desired: desired, evaluations: evaluations, snapshot: tick.snapshot, report: report, state: state,
+                                            others: others)
         try await saving.get()
+        if let fleet = tick.fleet { try saveFleetRecord(fleet.record, state: state) }
         timer.lap("write")
         do {
-            report.statusWritten = try await writeStatus(status, userYAML: userYAML, input: input, state: state, timeZone: desired.timeZone)
-            let key = memoKey(input, checkKey: checkKey(input, disk: written), key: tick.key, disk: written, applied: record,
+            let heartbeat = tick.fleet == nil ? 3_600 : configuration.fleet.statusHeartbeat
+            report.statusWritten = try await writeStatus(status, userYAML: userYAML, input: input, state: state, timeZone: desired.timeZone,
+                                                         heartbeat: heartbeat)
+            let key = memoKey(input, checkKey: checkKey(input, disk: written) + (tick.fleet?.view.stamp ?? ""), key: tick.key, disk: written, applied: record,
                               version: tick.usageVersion, snapshot: tick.snapshot, timeZone: desired.timeZone, state: state)
-            engine.memo.put(memo(key: key, report: report, snapshot: tick.snapshot, state: state))
+            engine.memo.put(memo(key: key, report: report, snapshot: tick.snapshot, state: state, every: heartbeat))
         } catch {
             report.notes.append("the status was not written back (\(error)); the config is applied and the next tick writes the status again")
         }

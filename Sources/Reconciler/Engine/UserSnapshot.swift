@@ -22,6 +22,8 @@ public struct UserSnapshot: Sendable, Equatable, Codable {
     public var rotate: Int
     /// A digest of an explicit `secret`, so a change shows as a rotation without the value.
     public var secretDigest: String?
+    /// The plan (tariff) the user takes, if any: a plan changes the limits above, and the plan groups them.
+    public var plan: String?
 
     /// The snapshot of `user`.
     public init(_ user: UserSpec) {
@@ -35,11 +37,12 @@ public struct UserSnapshot: Sendable, Equatable, Codable {
         onHold = user.onHold?.seconds
         rotate = user.rotate
         secretDigest = user.secret.map { SecretDigest.of($0) }
+        plan = user.plan
     }
 
     /// A snapshot from its stored fields.
     init(name: String, limit: UInt64?, reset: String, maxConnections: Int?, maxUniqueIPs: Int?, expire: Double?,
-         disabled: Bool, onHold: Int64?, rotate: Int, secretDigest: String?) {
+         disabled: Bool, onHold: Int64?, rotate: Int, secretDigest: String?, plan: String? = nil) {
         self.name = name
         self.limit = limit
         self.reset = reset
@@ -50,12 +53,13 @@ public struct UserSnapshot: Sendable, Equatable, Codable {
         self.onHold = onHold
         self.rotate = rotate
         self.secretDigest = secretDigest
+        self.plan = plan
     }
 
     /// The spec this snapshot describes (for re-evaluating its state).
     public var spec: UserSpec {
         UserSpec(name: name, dataLimit: limit.map(DataLimit.bytes) ?? .unlimited, reset: ResetPeriod(rawValue: reset) ?? .none,
                  maxConnections: maxConnections, maxUniqueIPs: maxUniqueIPs, expire: expire.map(Date.init(timeIntervalSince1970:)),
-                 disabled: disabled, rotate: rotate, onHold: onHold.map(SpecDuration.init(seconds:)))
+                 disabled: disabled, rotate: rotate, onHold: onHold.map(SpecDuration.init(seconds:)), plan: plan)
     }
 }

@@ -14,7 +14,8 @@ public import Foundation
 ///   `downAfter` after the one before, the newest fresh at `now`. A stale look or a gap restarts the
 ///   run, so a node whose heartbeat comes and goes stays down instead of moving users back and forth.
 /// - A node seen for the first time is up if its heartbeat is fresh (no run to wait for when a host
-///   starts), otherwise down. Heartbeats never go back: an older one than already seen is ignored.
+///   starts), otherwise down; so is a node known only by name until its first heartbeat arrives.
+///   Heartbeats never go back: an older one than already seen is ignored.
 ///
 /// Every host must look more often than `downAfter`, or it may take a quiet stretch for a gap.
 public struct NodeAvailability: Sendable, Equatable, Codable {
@@ -89,6 +90,8 @@ public struct NodeAvailability: Sendable, Equatable, Codable {
         since: Date?, freshSince: Date?, last: Date?, newest: Date, fresh: Bool, node: String
     ) -> (NodeHealth, AvailabilityAction?) {
         guard fresh else { return (.down(since: since, freshSince: nil, lastHeartbeat: newest), nil) }
+        // A node never heard from before (a new host, a fleet starting together) joins on its first fresh heartbeat.
+        if last == nil { return (.up(lastHeartbeat: newest), .markUp(node: node, downSince: since)) }
         let broken = last.map { newest.timeIntervalSince($0) > downAfter } ?? true
         let start = broken ? newest : freshSince ?? newest
         if newest.timeIntervalSince(start) >= upAfter {

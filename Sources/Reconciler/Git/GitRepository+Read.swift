@@ -41,6 +41,22 @@ extension GitRepository {
             subPath: subPath, userFiles: users, telemtTemplate: template, statusFiles: status)
     }
 
+    /// The `status/*.yaml` files at `id` under `subPath` (none when the commit has no such directory):
+    /// every node's committed status, for a fleet's heartbeats and usage.
+    func readStatusFiles(_ id: CommitID, subPath: String, limits: GitReadLimits) throws(GitSourceError) -> [DesiredFile] {
+        let commit = try lookupCommit(id)
+        defer { git_commit_free(commit) }
+        let base: OpaquePointer
+        do {
+            base = try tree(of: commit, at: subPath, commitID: id)
+        } catch .noUsersFile {
+            return []
+        }
+        defer { git_tree_free(base) }
+        var budget = ReadBudget(limits: limits, commit: id, remaining: limits.maxTotalBytes)
+        return try readDirectory(in: base, name: "status", subPath: subPath, budget: &budget)
+    }
+
     /// The tree at `subPath` in the commit's root tree; the caller frees it.
     func tree(of commit: OpaquePointer, at subPath: String, commitID: CommitID) throws(GitSourceError)
         -> OpaquePointer {

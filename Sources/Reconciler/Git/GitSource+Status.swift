@@ -68,7 +68,7 @@ extension GitSource {
 
     /// The remote's current tip of the status branch, downloaded into the cache; nil when the branch does
     /// not exist yet (allowed only for a separate status branch).
-    private func remoteStatusTip(_ full: String, repository: GitRepository) throws(GitSourceError) -> CommitID? {
+    func remoteStatusTip(_ full: String, repository: GitRepository) throws(GitSourceError) -> CommitID? {
         let session = try session(repository)
         try session.connect()
         let heads = try session.heads()

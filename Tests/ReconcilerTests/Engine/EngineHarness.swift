@@ -36,11 +36,18 @@ final class EngineHarness {
     deinit { telemt.stop() }
 
     func configuration(_ extra: [String: String] = [:]) throws -> EngineConfiguration {
+        try Self.configuration(node: "eu-1", remote: repo.remote.path, key: scratch.path("master.key").path,
+                               state: scratch.path("state").path, telemt: telemt, home: scratch.url.path, extra: extra)
+    }
+
+    /// A host's settings as flags: node `node` tracking `remote`, with `telemt`'s config, metrics and API.
+    static func configuration(node: String, remote: String, key: String, state: String, telemt: TelemtStandIn, home: String,
+                              extra: [String: String] = [:]) throws -> EngineConfiguration {
         var flags: [String: Setting] = [
-            "node": .text("eu-1", from: .flag("--node")),
-            "repo.url": .text("file://" + repo.remote.path, from: .flag("--repo")),
-            "key": .text(scratch.path("master.key").path, from: .flag("--key")),
-            "state_dir": .text(scratch.path("state").path, from: .flag("--state-dir")),
+            "node": .text(node, from: .flag("--node")),
+            "repo.url": .text("file://" + remote, from: .flag("--repo")),
+            "key": .text(key, from: .flag("--key")),
+            "state_dir": .text(state, from: .flag("--state-dir")),
             "telemt.config": .text(telemt.configURL.path, from: .flag("--telemt-config")),
             "telemt.metrics": .text("http://127.0.0.1:\(telemt.metricsPort)/metrics", from: .flag("--metrics")),
             "telemt.api": .text("http://127.0.0.1:\(telemt.apiPort)", from: .flag("--api")),
@@ -48,7 +55,7 @@ final class EngineHarness {
         ]
         for (key, value) in extra { flags[key] = .text(value, from: .flag("--" + key)) }
         let layers = try ConfigurationLayers(file: nil, environment: [:], flags: flags)
-        return try EngineConfiguration.resolve(layers, home: scratch.url.path, isRoot: false)
+        return try EngineConfiguration.resolve(layers, home: home, isRoot: false)
     }
 
     func engine(_ extra: [String: String] = [:]) throws -> ReconcileEngine {

@@ -61,6 +61,15 @@ extension FleetTests {
             #expect(availability.downSince == ["stale": FleetTests.at(40)])
         }
 
+        @Test func aNodeNeverHeardFromJoinsOnItsFirstFreshHeartbeat() {
+            var availability = NodeAvailability(downAfter: 30, upAfter: 60)
+            #expect(availability.observe(heartbeats: [:], nodes: ["new"], now: FleetTests.at(0)) == [.markDown(node: "new", since: nil)])
+            #expect(availability.observe(heartbeats: [:], nodes: ["new"], now: FleetTests.at(50)).isEmpty)
+            #expect(availability.observe(heartbeats: ["new": FleetTests.at(55)], nodes: ["new"], now: FleetTests.at(60))
+                == [.markUp(node: "new", downSince: nil)])
+            #expect(availability.down.isEmpty)
+        }
+
         @Test func anOlderHeartbeatIsIgnoredAndRemovedNodesAreForgotten() {
             var availability = NodeAvailability(downAfter: 30, upAfter: 60)
             _ = availability.observe(heartbeats: ["b": FleetTests.at(100), "c": FleetTests.at(100)], nodes: ["b", "c"], now: FleetTests.at(100))

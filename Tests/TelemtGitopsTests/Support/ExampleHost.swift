@@ -12,7 +12,7 @@ import TestSupport
 ///   is /var/lib/telemt-gitops under it; for `usage`, its stats.sqlite holds what one reconcile
 ///   recorded of alice's traffic.
 /// - `checkout`, the working directory, is the admin's clone of the desired-state repository:
-///   examples/users.yaml, examples/telemt.toml and proxies/eu1/users.yaml (for `--path`), next to
+///   examples/users.yaml (for `fleet`, with two `nodes:`), examples/telemt.toml and proxies/eu1/users.yaml (for `--path`), next to
 ///   the untracked files examples name by relative path: master.key (made by `keygen`), and where
 ///   an example fetches with them, deploy_key, known_hosts and token.
 /// - `remote` is that repository as a bare repository. For `plan --from-status`, the host has
@@ -44,6 +44,8 @@ final class ExampleHost {
     static let users = try! String(contentsOfFile: CLI.root + "/examples/users.yaml", encoding: .utf8)
     static let template = try! String(contentsOfFile: CLI.root + "/examples/telemt.toml", encoding: .utf8)
     static let monorepoUsers = "version: 1\nproxy: { host: eu1.example.com }\nusers:\n  alice: {}\n"
+    /// The desired state of `fleet`'s examples: the example users on two nodes.
+    static let fleetUsers = users + "nodes:\n  eu-1: { host: eu1.example.com, region: Frankfurt }\n  eu-2: { host: eu2.example.com, weight: 2 }\n"
 
     let scratch: Scratch
     let root: String
@@ -63,7 +65,7 @@ final class ExampleHost {
         for directory in [scratch.file("home"), stateDirectory] {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        try makeRepository()
+        try makeRepository(users: example.command == "fleet" ? Self.fleetUsers : Self.users)
         if example.needsTelemt { try startTelemt() }
         try makeHost(hostKey: example.command != "keygen")
         if example.words.contains(Self.sshRemote) { try serveOverSSH() }
@@ -127,10 +129,10 @@ final class ExampleHost {
         }
     }
 
-    private func makeRepository() throws {
+    private func makeRepository(users: String) throws {
         try git("init", "-q", "--bare", "-b", "main", remote)
         try git("init", "-q", "-b", "main", checkout)
-        try scratch.write("checkout/users.yaml", Self.users)
+        try scratch.write("checkout/users.yaml", users)
         try scratch.write("checkout/telemt.toml", Self.template)
         try scratch.write("checkout/proxies/eu1/users.yaml", Self.monorepoUsers)
         try git("-C", checkout, "add", "-A")
