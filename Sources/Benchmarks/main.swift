@@ -7,7 +7,7 @@ import TelemtRender
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let workload = arguments.first else {
-    FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml | derive-secrets [COUNT] | stats ... | api-users [--users N] [--iterations K] [--body-out PATH] | tick --users N --iterations K --template FILE [--dir D] | placement [--users N] [--nodes M] [--replicas R] [--iterations K]\n".utf8))
+    FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml | derive-secrets [COUNT] | stats ... | api-users [--users N] [--iterations K] [--body-out PATH] | tick --users N --iterations K --template FILE [--dir D] | placement [--users N] [--nodes M] [--replicas R] [--iterations K] | fleet-record [--postgres URL [--password-file F]] [--nodes N] [--users U] [--rounds R] [--dir D]\n".utf8))
     exit(2)
 }
 
@@ -46,6 +46,13 @@ case "tick":
     }
 case "placement":
     PlacementBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "fleet-record":
+    do {
+        try await FleetRecordBenchmark.run(arguments: Array(arguments.dropFirst()))
+    } catch {
+        FileHandle.standardError.write(Data("fleet-record benchmark failed: \(error)\n".utf8))
+        exit(1)
+    }
 case "derive-secrets":
     let count = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
     let deriver = SecretDeriver(key: MasterKey.generate())
