@@ -50,6 +50,12 @@ public struct DaemonMetrics: Sendable {
     }
 
     /// Events still to deliver.
+    /// The fleet store: scrapes waiting in the spool, and whether the store answered the last tick.
+    func fleetStore(spooled: Int, reachable: Bool) {
+        CoreMetrics.Gauge(label: "telemt_gitops_fleet_store_spooled_scrapes", dimensions: [], factory: factory).record(Double(spooled))
+        CoreMetrics.Gauge(label: "telemt_gitops_fleet_store_up", dimensions: [], factory: factory).record(reachable ? 1 : 0)
+    }
+
     func outbox(depth: Int) {
         CoreMetrics.Gauge(label: "telemt_gitops_outbox_depth", dimensions: [], factory: factory).record(Double(depth))
     }

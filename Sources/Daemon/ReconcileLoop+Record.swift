@@ -24,8 +24,9 @@ extension ReconcileLoop {
             if !report.usersByState.isEmpty { metrics.users(report.usersByState) }
         }
         metrics.scrape(bytes: report.recordedBytes, failed: report.unreachable.contains("telemt"))
-        let fleet = engine.fleetStoreHealth?.summary
-        status.update { $0.fleetStore = fleet }
+        let fleet = engine.fleetStoreHealth
+        status.update { $0.fleetStore = fleet?.summary }
+        if let fleet { metrics.fleetStore(spooled: fleet.spooled, reachable: fleet.reachable) }
         if let commit = report.statusCommit { ownCommits.add(commit) }
         var queued = !report.events.isEmpty || report.drift != nil || !report.restartNeeded.isEmpty || report.reload == .unconfirmed
         if let notice = next.notice { queued = await enqueue(notice) || queued }

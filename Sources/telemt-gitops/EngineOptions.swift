@@ -1,5 +1,7 @@
 import ArgumentParser
+import Daemon
 import Foundation
+import Logging
 import Reconciler
 import StatsSink
 
@@ -37,7 +39,8 @@ struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A file holding the API's auth_header value.", valueName: "file")) var apiAuthFile: String?
     @Option(help: ArgumentHelp("Run this when telemt needs a restart.", valueName: "command")) var restartCommand: String?
     @Option(help: ArgumentHelp("Refuse revisions removing more than this share of users (default 50%).", valueName: "share")) var maxRemoval: String?
-    @Option(help: ArgumentHelp("`sqlite` (<state_dir>/stats.sqlite) or an SQLite file.", valueName: "store")) var store: String?
+    @Option(help: ArgumentHelp("`sqlite` (<state_dir>/stats.sqlite), an SQLite file, or a fleet's postgres://USER@HOST/DB?sslmode=… (no password).", valueName: "store")) var store: String?
+    @Option(help: ArgumentHelp("A file holding the PostgreSQL store's password (else PGPASSWORD).", valueName: "file")) var storePasswordFile: String?
     @Option(help: ArgumentHelp("Network timeout of one git operation, like 30s.", valueName: "duration")) var timeout: String?
     @Option(help: ArgumentHelp("How long to wait for telemt to confirm a reload, like 10s.", valueName: "duration")) var reloadTimeout: String?
 
@@ -55,7 +58,7 @@ struct EngineOptions: ParsableArguments {
             ("state_dir", "--state-dir", stateDir), ("telemt.config", "--telemt-config", telemtConfig), ("telemt.metrics", "--metrics", metrics),
             ("telemt.api", "--api", api), ("telemt.api_auth_file", "--api-auth-file", apiAuthFile),
             ("telemt.restart_command", "--restart-command", restartCommand), ("max_removal", "--max-removal", maxRemoval),
-            ("store", "--store", store), ("repo.timeout", "--timeout", timeout), ("telemt.reload_timeout", "--reload-timeout", reloadTimeout),
+            ("store", "--store", store), ("store_password_file", "--store-password-file", storePasswordFile), ("repo.timeout", "--timeout", timeout), ("telemt.reload_timeout", "--reload-timeout", reloadTimeout),
         ]
         var settings: [String: Setting] = [:]
         for (path, flag, value) in pairs { if let value { settings[path] = .text(value, from: .flag(flag)) } }
@@ -72,6 +75,27 @@ struct EngineOptions: ParsableArguments {
             Console.error(error.description)
             throw ExitCode.validationFailure
         }
+    }
+
+    /// The fleet's shared store when `store` is a postgres:// URL; a setting that cannot be used is
+    /// printed (never with the password) and exits 64. `logger` goes to the PostgreSQL client.
+    func fleetStore(_ configuration: EngineConfiguration, logger: Logger) throws -> FleetStoreClient? {
+        guard let settings = configuration.fleetStore else { return nil }
+        do {
+            return try FleetStoreClient(settings, environment: ProcessInfo.processInfo.environment, logger: logger)
+        } catch {
+            Console.error("error: `store`: \(error)")
+            throw ExitCode.validationFailure
+        }
+    }
+
+    /// One tick (or plan) of `engine`, with the fleet store's client running around it when there is one.
+    static func tick(_ engine: ReconcileEngine, fleet: FleetStoreClient?, plan: Bool = false) async -> TickReport {
+        var engine = engine
+        engine.fleetStore = fleet?.store
+        let ready = engine
+        guard let fleet else { return plan ? await ready.plan() : await ready.tick() }
+        return await fleet.whileRunning { _ in plan ? await ready.plan() : await ready.tick() }
     }
 
     /// telemt as the configuration describes it, unless --no-telemt.

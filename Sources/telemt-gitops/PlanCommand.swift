@@ -49,7 +49,9 @@ struct PlanCommand: AsyncParsableCommand {
     private func planOnHost() async throws -> (Plan, [String]) {
         let configuration = try options.resolve()
         let engine = ReconcileEngine(configuration: configuration, telemt: try options.telemt(configuration))
-        let report = await engine.plan()
+        let fleet = try options.fleetStore(configuration, logger: RunCommand.logger(format: configuration.logFormat, level: .critical,
+                                                                                     node: configuration.node))
+        let report = await EngineOptions.tick(engine, fleet: fleet, plan: true)
         if case .failed(let error) = report.outcome {
             Console.error(error.description)
             throw ExitCode.failure

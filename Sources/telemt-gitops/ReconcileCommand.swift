@@ -45,7 +45,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         engine.allowMassRemoval = allowMassRemoval
         engine.takeOverNode = takeOverNode
         engine.lockWait = lockWait
-        let report = await engine.tick()
+        let fleet = try options.fleetStore(configuration, logger: RunCommand.logger(format: configuration.logFormat, level: .critical,
+                                                                                     node: configuration.node))
+        let report = await EngineOptions.tick(engine, fleet: fleet)
         TickPrinter.print(report)
         if case .failed = report.outcome { throw ExitCode.failure }
     }

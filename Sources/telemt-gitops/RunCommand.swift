@@ -58,9 +58,10 @@ struct RunCommand: AsyncParsableCommand {
         var engine = ReconcileEngine(configuration: configuration, telemt: try options.telemt(configuration))
         engine.allowMassRemoval = allowMassRemoval
         engine.lockWait = 30
+        let fleet = try options.fleetStore(configuration, logger: logger)
         let daemon: DaemonApplication
         do {
-            daemon = try DaemonApplication.build(engine: engine, logger: logger) { port in
+            daemon = try DaemonApplication.build(engine: engine, fleet: fleet, logger: logger) { port in
                 logger.notice("listening", metadata: ["address": "\(configuration.listen.host):\(port)"])
             }
         } catch {

@@ -74,6 +74,20 @@ public final class PostgresServer: @unchecked Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// Stops the server at once and keeps its data: a database that went away. ``resume()`` starts it again.
+    public func pause() throws {
+        guard running else { return }
+        try runAsServer([binaries.appendingPathComponent("pg_ctl").path, "-D", dataPath, "-m", "immediate", "-w", "stop"])
+        running = false
+    }
+
+    /// Starts a paused server again, on the same port and with the same data.
+    public func resume() throws {
+        guard !running else { return }
+        try start(port: port)
+        running = true
+    }
+
     /// The server's log so far (for failure messages).
     public func log() -> String {
         (try? String(contentsOf: directory.appendingPathComponent("server.log"), encoding: .utf8)) ?? "(no log)"

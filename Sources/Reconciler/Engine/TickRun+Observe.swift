@@ -26,9 +26,17 @@ extension TickRun {
         }
     }
 
-    /// Scrapes telemt and records the traffic (pruning the store at most once an hour); a failure is
-    /// a note, and states use the traffic recorded so far.
+    /// Scrapes telemt and records the traffic (pruning the store at most once an hour), then into the
+    /// fleet store when there is one; a failure is a note, and states use the traffic recorded so far.
     func scrapeAndRecord(_ store: SQLiteStatsStore, state: StateDirectory, report: inout TickReport) async -> TelemtSnapshot? {
+        var recorded: (snapshot: TelemtSnapshot, result: RecordResult)?
+        let snapshot = await scrapeAndRecordLocally(store, state: state, report: &report, recorded: &recorded)
+        await shareWithFleet(recorded, state: state, report: &report)
+        return snapshot
+    }
+
+    private func scrapeAndRecordLocally(_ store: SQLiteStatsStore, state: StateDirectory, report: inout TickReport,
+                                        recorded: inout (snapshot: TelemtSnapshot, result: RecordResult)?) async -> TelemtSnapshot? {
         guard let telemt = engine.telemt else { return nil }
         do {
             let snapshot = try await BlockingWork.run { try telemt.scrape() }
@@ -38,6 +46,7 @@ extension TickRun {
                 let prune = engine.pruning.isDue(at: snapshot.scrapedAt)
                 let result = try await recording.record(snapshot, prune: prune)
                 report.recordedBytes = result.recorded.totalBytes
+                recorded = (snapshot, result.recorded)
                 if result.pruned != nil { engine.pruning.pruned(at: snapshot.scrapedAt) }
             }
             if snapshot.api == nil, snapshot.userSeries?.suppressed == true || (snapshot.userSeries?.statsSuppressed ?? 0) > 0 {
@@ -71,6 +80,9 @@ extension TickRun {
                     let (sum, overflow) = used[usage.user, default: 0].addingReportingOverflow(usage.total)
                     used[usage.user] = overflow ? .max : sum
                 }
+            }
+            if let others = await otherNodes(desired, state: try StateDirectory(configuration.stateDirectory)) {
+                Self.add(others, to: &used, firstSeen: &first, desired: desired, now: now)
             }
             return Dictionary(uniqueKeysWithValues: desired.users.map { ($0.name, UserObservation(periodUsage: used[$0.name] ?? 0, firstConnection: first[$0.name])) })
         } catch {

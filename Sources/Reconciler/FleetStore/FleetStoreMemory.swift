@@ -8,7 +8,8 @@ final class FleetStoreMemory: @unchecked Sendable {
     private var usage: OtherNodesUsage?
     private var lastHealth: FleetStoreHealth?
     private var generation = 0
-    private var persistedAsOf: Date?
+    /// What the state file holds, as far as this engine wrote it.
+    private var written: OtherNodesUsage?
     private var lastRecording: (at: Date, failed: Bool, spooled: Int)?
 
     /// The other nodes' usage, read from `<directory>/fleet-usage.tsv` the first time.
@@ -16,28 +17,39 @@ final class FleetStoreMemory: @unchecked Sendable {
         if let usage = lock.withLock({ usage }) { return usage }
         let path = (directory as NSString).appendingPathComponent(OtherNodesUsage.fileName)
         let loaded = FileManager.default.contents(atPath: path).flatMap { OtherNodesUsage(encoded: Array($0)) } ?? OtherNodesUsage()
-        lock.withLock { if usage == nil { usage = loaded } }
+        lock.withLock {
+            if usage == nil { usage = loaded }
+            if written == nil { written = loaded }
+        }
         return loaded
     }
 
-    /// The usage as last read, if loaded.
-    var current: OtherNodesUsage? { lock.withLock { usage } }
-
-    /// Keeps `usage` and `health`; true when the state file should be written: the usage or the
-    /// outage changed, or the file's `asOf` is more than five minutes old.
+    /// Keeps `usage` and `health`; true when a writing tick should write the state file (then it
+    /// calls ``persisted(_:)``): the usage or the outage differs from the file's, or the file's `asOf`
+    /// is more than five minutes old.
     @discardableResult
     func keep(_ usage: OtherNodesUsage, health: FleetStoreHealth) -> Bool {
         lock.withLock {
             var stamped = usage
             stamped.asOf = self.usage?.asOf
-            let changed = self.usage != stamped
-            if changed || lastHealth?.summary != health.summary { generation += 1 }
+            if self.usage != stamped || lastHealth?.summary != health.summary { generation += 1 }
             self.usage = usage
             lastHealth = health
-            let stale = usage.asOf.map { asOf in persistedAsOf.map { asOf.timeIntervalSince($0) > 300 } ?? true } ?? false
-            if changed || stale { persistedAsOf = usage.asOf }
-            return changed || stale
+            guard let written else { return true }
+            var unstamped = usage
+            unstamped.asOf = written.asOf
+            let stale = switch (usage.asOf, written.asOf) {
+            case let (read?, file?): read.timeIntervalSince(file) > 300
+            case (.some, nil): true
+            default: false
+            }
+            return unstamped != written || stale
         }
+    }
+
+    /// Notes that the state file now holds `usage`.
+    func persisted(_ usage: OtherNodesUsage) {
+        lock.withLock { written = usage }
     }
 
     /// The last tick's health, if a tick with a fleet store ran.

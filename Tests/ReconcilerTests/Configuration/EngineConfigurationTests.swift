@@ -89,7 +89,7 @@ struct EngineConfigurationTests {
         #expect(failure("spec: .\nnode: a/b\n")?.message.contains("is not a node name") == true)
         #expect(failure("spec: .\nrepo: { url: x, tag: v1, commit: abc }\n")?.code == .conflict)
         #expect(failure("")?.message == "no desired state: neither `repo.url` nor `spec` is set")
-        #expect(failure("spec: .\nstore: postgres://db/x\n")?.message.contains("PostgreSQL") == true)
+        #expect(failure("spec: .\nstore: postgres://db/x\n")?.message == "`store`: `postgres://db/x` is not a postgres://USER@HOST/DATABASE URL")
         #expect(failure("- a\n- b\n")?.message.contains("must be a mapping of settings") == true)
         #expect(failure("spec: [a, b]\n")?.message == "`spec`: expected one value, found a list")
     }
