@@ -1,5 +1,7 @@
+import Crypto
 import Foundation
 import Spec
+import TelemtRender
 
 /// What a tick of a fleet's host works with: its view, its record and what the heartbeats changed.
 struct FleetTick: Sendable {
@@ -12,6 +14,17 @@ struct FleetTick: Sendable {
     var moves: [PlacementMove]
     /// Every node's committed status file, as read this tick (empty when they could not be read).
     var statusFiles: [DesiredFile] = []
+    /// This node's users' usage on the other nodes from their status files (empty with a fleet store).
+    var others: [String: UInt64] = [:]
+
+    /// What the tick depends on besides the revision: the down nodes and the other nodes' usage
+    /// (a memo holds only while both are the same).
+    var stamp: String {
+        guard !others.isEmpty else { return view.stamp }
+        var hasher = SHA256()
+        for (user, bytes) in others.sorted(by: { $0.key < $1.key }) { hasher.update(data: Array("\(user)=\(bytes);".utf8)) }
+        return view.stamp + " others:" + Hex.encode(hasher.finalize().prefix(8))
+    }
 }
 
 extension TickRun {
@@ -45,7 +58,12 @@ extension TickRun {
                 .filter { $0.from.contains(mine) || $0.to.contains(mine) }
         }
         record.placed = PlacedFleet(view.placement, revision: input.revision)
-        return FleetTick(view: view, record: record, notes: notes, moves: moves, statusFiles: files ?? [])
+        var tick = FleetTick(view: view, record: record, notes: notes, moves: moves, statusFiles: files ?? [])
+        if engine.fleetStore == nil, let files {
+            tick.others = FleetUsage.others(files, node: configuration.node, users: view.local.users, now: now,
+                                            timeZone: desired.timeZone, cache: engine.cache.statuses)
+        }
+        return tick
     }
 
     /// The fleet record in the state directory, or a fresh one (with this host's `fleet.*` settings).
@@ -109,10 +127,8 @@ extension TickRun {
     /// `observations`; what was added, by user, so the status can show this node's own part (nil: not a fleet).
     func addingOtherNodes(_ observations: inout [String: UserObservation], fleet: FleetTick?, desired: DesiredState) -> [String: UInt64]? {
         guard let fleet else { return nil }
-        // The fleet store's usage (exact, every node's) is added by `observe`.
-        guard engine.fleetStore == nil else { return [:] }
-        let others = FleetUsage.others(fleet.statusFiles, node: configuration.node, users: desired.users, now: now,
-                                       timeZone: desired.timeZone, cache: engine.cache.statuses)
+        // With a fleet store, its usage (exact, every node's) is added by `observe` and `others` is empty.
+        let others = fleet.others
         for (user, bytes) in others {
             guard var observation = observations[user] else { continue }
             let (sum, overflow) = observation.periodUsage.addingReportingOverflow(bytes)
@@ -120,5 +136,19 @@ extension TickRun {
             observations[user] = observation
         }
         return others
+    }
+}
+
+extension TickRun {
+    /// This node's links carry its `tls_domain` (the proxy's unless the node sets one): a warning when
+    /// the template's `[censorship]` masks as another domain (neither `tls_domain` nor in `tls_domains`).
+    static func domainWarning(_ node: NodeSpec, template: DesiredFile?) -> String? {
+        guard let domain = node.endpoint.tlsDomain?.lowercased(), let template,
+              let document = try? TemplateValidator.document(template.bytes) else { return nil }
+        let served = ([document[["censorship", "tls_domain"]]?.stringValue]
+            + (document[["censorship", "tls_domains"]]?.arrayValue ?? []).map(\.stringValue)).compactMap { $0?.lowercased() }
+        guard !served.isEmpty, !served.contains(domain) else { return nil }
+        return "node \(node.name)'s links carry tls_domain \(domain) but \(template.path) masks as \(served.joined(separator: ", ")): "
+            + "they will not connect on this node; set the node's tls_domain to one of those, or add it to [censorship] tls_domains"
     }
 }

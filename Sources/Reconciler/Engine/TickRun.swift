@@ -73,6 +73,7 @@ struct TickRun {
         let fleet = try await fleetTick(checked.state, input: input, state: state)
         if let fleet {
             checked.state = fleet.view.local
+            if let warning = Self.domainWarning(fleet.view.node, template: checked.template) { checked.warnings.append(warning) }
             if write {
                 var judged = fleet.record
                 judged.placed = loadFleetRecord(state).placed
@@ -86,7 +87,7 @@ struct TickRun {
         let snapshot = await scrapeAndRecord(store, state: state, report: &report)
         timer.lap("scrape")
         let version = await usageVersion(store)
-        if let memo, let applied, let memoKey = memoKey(input, checkKey: checkKey + (fleet?.view.stamp ?? ""), key: key, disk: onDisk, applied: applied, version: version,
+        if let memo, let applied, let memoKey = memoKey(input, checkKey: checkKey + (fleet?.stamp ?? ""), key: key, disk: onDisk, applied: applied, version: version,
                                                         snapshot: snapshot, timeZone: checked.state.timeZone, state: state),
            memo.holds(for: memoKey, at: now, telemtStarted: Self.started(snapshot)) {
             engine.memo.put(memo)
@@ -175,7 +176,7 @@ struct TickRun {
             let heartbeat = tick.fleet == nil ? 3_600 : configuration.fleet.statusHeartbeat
             report.statusWritten = try await writeStatus(status, userYAML: userYAML, input: input, state: state, timeZone: desired.timeZone,
                                                          heartbeat: heartbeat)
-            let key = memoKey(input, checkKey: checkKey(input, disk: written) + (tick.fleet?.view.stamp ?? ""), key: tick.key, disk: written, applied: record,
+            let key = memoKey(input, checkKey: checkKey(input, disk: written) + (tick.fleet?.stamp ?? ""), key: tick.key, disk: written, applied: record,
                               version: tick.usageVersion, snapshot: tick.snapshot, timeZone: desired.timeZone, state: state)
             engine.memo.put(memo(key: key, report: report, snapshot: tick.snapshot, state: state, every: heartbeat))
         } catch {

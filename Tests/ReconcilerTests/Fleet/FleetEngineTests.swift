@@ -1,5 +1,6 @@
 import Foundation
 import Spec
+import TelemtRender
 import Testing
 import TestSupport
 @testable import Reconciler
@@ -107,5 +108,33 @@ struct FleetEngineTests {
         }
         #expect(last == initial, "everyone is back where they were")
         #expect(changes == 1, "users came back once, not back and forth: \(changes) changes")
+    }
+
+    @Test func withoutAStoreAUserIsLimitedOnBothNodesWhenTheirStatusFilesSumPastTheLimit() async throws {
+        let users = "version: 1\nproxy: { host: proxy.example.com, tls_domain: www.example.com }\ntimezone: Europe/Moscow\nnodes:\n"
+            + "  eu-1: { host: eu-1.example.com }\n  eu-2: { host: eu-2.example.com }\n"
+            + "users:\n  alice: { data_limit: 1 GiB, reset: monthly }\n  bob: {}\n"
+        let fleet = try FleetHarness(users: users, start: Self.start)
+        for name in ["eu-1", "eu-2"] { try fleet.add(name) }
+        for _ in 0..<2 { _ = await fleet.tick(); fleet.advance(30) }
+        for name in ["eu-1", "eu-2"] {
+            let telemt = fleet.nodes[name]!.telemt
+            try telemt.connect("alice")
+            try telemt.traffic("alice", from: 300 << 20, to: 300 << 20)
+        }
+        let enabled = { (node: String, user: String) throws -> Bool? in
+            let text = try String(contentsOf: fleet.nodes[node]!.telemt.configURL, encoding: .utf8)
+            return try ManagedTables.read(from: text).first { $0.name == user }?.enabled
+        }
+        let first = await fleet.tick(["eu-1"])
+        #expect(try enabled("eu-1", "alice") == true, "600 MiB on eu-1 alone: \(first["eu-1"]?.notes ?? [])")
+        _ = await fleet.tick(["eu-2"])
+        #expect(try enabled("eu-2", "alice") == false, "eu-2 adds eu-1's 600 MiB (its status file) to its own")
+        _ = await fleet.tick(["eu-1"])
+        #expect(try enabled("eu-1", "alice") == false, "and eu-1 adds eu-2's")
+        #expect(try enabled("eu-1", "bob") == true && enabled("eu-2", "bob") == true)
+        let status = try Shell.run(["git", "--git-dir", fleet.repo.remote.path, "show", "\(fleet.repo.branch):status/eu-2.yaml"])
+        let used = try #require(status.components(separatedBy: "  alice:\n").last?.components(separatedBy: "used_bytes: ").dropFirst().first?.prefix { $0.isNumber })
+        #expect(UInt64(used).map { $0 <= 600 << 20 && $0 >= 590 << 20 } == true, "the status shows eu-2's own part, not the sum: \(used)")
     }
 }
