@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Reconciler
 import Spec
+import StatsSink
 
 /// `telemt-gitops fleet`: the nodes of a fleet, from their committed status files.
 struct FleetCommand: AsyncParsableCommand {
@@ -15,7 +16,8 @@ struct FleetCommand: AsyncParsableCommand {
             placement gives it with the down nodes left out, SERVED the users its last status lists. \
             LAG is how many desired-state commits its applied revision is behind the branch. TRAFFIC is \
             its users' bytes in their current periods as its status shows them (rounded down to the \
-            status's buckets).
+            status's buckets); with a shared store (store: postgres://…), every byte the store holds for \
+            the node in this calendar month of users.yaml's time zone.
             Exit status: 0 every node up, 1 error, 3 a node is down or has no status (with --detailed-exitcode; else 0).
             Examples:
               telemt-gitops fleet --config /etc/telemt-gitops/config.yaml
@@ -53,9 +55,40 @@ struct FleetCommand: AsyncParsableCommand {
             Console.error("error: users.yaml has no `nodes:` section: this is one proxy, not a fleet; add `nodes:` (docs/fleet.md) or use `plan`")
             throw ExitCode.failure
         }
-        let report = FleetReport.make(desired, revision: snapshot.revision, statusFiles: snapshot.statusFiles, now: Date(),
-                                      downAfter: configuration.fleet.downAfter, lag: { snapshot.lags[$0] })
+        let now = Date()
+        let traffic = try await storeTraffic(configuration, nodes: desired.nodes.map(\.name), now: now, timeZone: desired.timeZone)
+        let report = FleetReport.make(desired, revision: snapshot.revision, statusFiles: snapshot.statusFiles, now: now,
+                                      downAfter: configuration.fleet.downAfter, lag: { snapshot.lags[$0] }, traffic: traffic)
         print(json ? report.json() : report.text(timeZone: desired.timeZone), terminator: "")
         if detailedExitcode, report.rows.contains(where: { $0.health != "up" }) { throw ExitCode(3) }
+    }
+
+    /// Each node's bytes this calendar month from the fleet store, when there is one; nil without one
+    /// or when it cannot be read (said on standard error: the status files' traffic stands in).
+    private func storeTraffic(_ configuration: EngineConfiguration, nodes: [String], now: Date, timeZone: TimeZone) async throws -> [String: UInt64]? {
+        let logger = RunCommand.logger(format: configuration.logFormat, level: .critical, node: configuration.node)
+        guard let fleet = try options.fleetStore(configuration, logger: logger) else { return nil }
+        let month = UsagePeriod.containing(now, reset: .monthly, timeZone: timeZone).interval
+        let result: Result<[String: UInt64], any Error> = await fleet.whileRunning { store in
+            do {
+                var traffic: [String: UInt64] = [:]
+                for node in nodes {
+                    let usage = try await store.usage(in: month, filter: UsageFilter(node: node))
+                    traffic[node] = usage.reduce(0) { sum, user in
+                        let (total, overflow) = sum.addingReportingOverflow(user.total)
+                        return overflow ? .max : total
+                    }
+                }
+                return .success(traffic)
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case .success(let traffic): return traffic
+        case .failure(let error):
+            Console.error("warning: the fleet store \(fleet.name) could not be read (\(error)); TRAFFIC is from the status files")
+            return nil
+        }
     }
 }
