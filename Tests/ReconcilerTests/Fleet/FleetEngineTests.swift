@@ -1,5 +1,6 @@
 import Foundation
 import Spec
+import StatsSink
 import TelemtRender
 import Testing
 import TestSupport
@@ -37,9 +38,10 @@ struct FleetEngineTests {
         return Dictionary(uniqueKeysWithValues: names.indices.map { (names[$0], placement.nodeNames(ofUserAt: $0)[0]) })
     }
 
-    static func threeNodes() async throws -> FleetHarness {
+    /// Three nodes that have seen each other's heartbeats; `store` is the fleet store of every node (with `settings` naming it), if any.
+    static func threeNodes(store: (any StatsStore)? = nil, settings: [String: String] = [:]) async throws -> FleetHarness {
         let fleet = try FleetHarness(users: spec(nodes: ["eu-1", "eu-2", "eu-3"]), start: start)
-        for name in ["eu-1", "eu-2", "eu-3"] { try fleet.add(name) }
+        for name in ["eu-1", "eu-2", "eu-3"] { try fleet.add(name, extra: settings, store: store) }
         // The first round commits every node's first heartbeat; from the second, every node sees all three.
         for _ in 0..<2 {
             let reports = await fleet.tick()
@@ -78,7 +80,11 @@ struct FleetEngineTests {
     }
 
     @Test func aSilentNodesUsersMoveAndComeBackOnce() async throws {
-        let fleet = try await Self.threeNodes()
+        try await Self.silentNode(try await Self.threeNodes())
+    }
+
+    /// eu-3 stops for 8 minutes while the others tick every minute, then ticks again with them.
+    static func silentNode(_ fleet: FleetHarness) async throws {
         let initial = try Self.owners(fleet)
         let onThree = Self.names.filter { initial[$0] == "eu-3" }
         #expect(!onThree.isEmpty)

@@ -12,7 +12,7 @@ final class FleetHarness {
     final class Node {
         let name: String
         let telemt: TelemtStandIn
-        let engine: ReconcileEngine
+        var engine: ReconcileEngine
 
         init(name: String, telemt: TelemtStandIn, engine: ReconcileEngine) {
             self.name = name
@@ -45,7 +45,7 @@ final class FleetHarness {
 
     /// Starts node `name` (its stand-in and engine).
     @discardableResult
-    func add(_ name: String, extra: [String: String] = [:]) throws -> Node {
+    func add(_ name: String, extra: [String: String] = [:], store: (any StatsStore)? = nil) throws -> Node {
         let telemt = try TelemtStandIn(config: EngineHarness.template, poll: 0.1)
         let configuration = try EngineHarness.configuration(node: name, remote: repo.remote.path, key: scratch.path("master.key").path,
                                                             state: scratch.path("state-\(name)").path, telemt: telemt,
@@ -53,8 +53,10 @@ final class FleetHarness {
         let scraper = TelemtScraper(metrics: try MetricsScraper(url: configuration.telemt.metrics, clock: clock),
                                     api: try TelemtAPIClient(baseURL: configuration.telemt.api!))
         let clock = self.clock
-        let node = Node(name: name, telemt: telemt,
-                        engine: ReconcileEngine(configuration: configuration, telemt: LiveTelemt(scraper: scraper), clock: { clock.current }))
+        var engine = ReconcileEngine(configuration: configuration, telemt: LiveTelemt(scraper: scraper), clock: { clock.current })
+        engine.fleetStore = store
+        engine.fleetStoreTimeout = .seconds(5)
+        let node = Node(name: name, telemt: telemt, engine: engine)
         nodes[name] = node
         return node
     }
