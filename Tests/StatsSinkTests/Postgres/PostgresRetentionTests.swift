@@ -82,8 +82,9 @@ struct PostgresRetentionTests {
         }
     }
 
-    /// Hosts of a fleet pruning at once: every quarter hour is folded once (the advisory lock),
-    /// so the answers are those of one run.
+    /// Hosts of a fleet pruning at once: every quarter hour is folded once (the fold adds only the
+    /// rows its own DELETE removed; the runs' advisory lock keeps them from deadlocking), so the
+    /// answers are those of one run.
     @Test func twoHostsPruningAtOnceFoldEachQuarterOnce() async throws {
         let history = TrafficHistory(seed: 7, days: 6)
         let sqlite = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
