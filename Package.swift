@@ -85,6 +85,8 @@ let package = Package(
             name: "Daemon",
             dependencies: [
                 "Spec", "StatsSink", "Reconciler", "TelemtRender",
+                // The fleet's shared store: its PostgresNIO client runs as one of the daemon's services.
+                "StatsSinkPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -100,6 +102,8 @@ let package = Package(
             name: "telemt-gitops",
             dependencies: [
                 "Spec", "TelemtRender", "StatsSink", "Reconciler", "Daemon",
+                // Only for the PostgreSQL store's settings errors (printed, and explained by `explain`).
+                "StatsSinkPostgres",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -136,7 +140,11 @@ let package = Package(
         .testTarget(name: "TelemtGitopsTests", dependencies: ["telemt-gitops", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["Reconciler", "Spec", "TelemtRender", "StatsSink", "TestSupport"],
+            dependencies: [
+                "Reconciler", "Spec", "TelemtRender", "StatsSink", "TestSupport",
+                // Two engines as two nodes of a fleet against a real PostgreSQL server.
+                "Daemon", .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
