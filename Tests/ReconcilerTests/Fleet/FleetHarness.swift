@@ -55,10 +55,26 @@ final class FleetHarness {
         let clock = self.clock
         var engine = ReconcileEngine(configuration: configuration, telemt: LiveTelemt(scraper: scraper), clock: { clock.current })
         engine.fleetStore = store
-        engine.fleetStoreTimeout = .seconds(5)
+        // Generous: under a full test run the server shares two cores with everything else.
+        engine.fleetStoreTimeout = .seconds(30)
         let node = Node(name: name, telemt: telemt, engine: engine)
         nodes[name] = node
         return node
+    }
+
+    /// Node `name`'s daemon started again: a new engine (no memory, no caches) on the same state directory.
+    func restart(_ name: String) {
+        guard let node = nodes[name] else { return }
+        let clock = self.clock
+        var engine = ReconcileEngine(configuration: node.engine.configuration, telemt: node.engine.telemt, clock: { clock.current })
+        engine.fleetStore = node.engine.fleetStore
+        engine.fleetStoreTimeout = node.engine.fleetStoreTimeout
+        node.engine = engine
+    }
+
+    /// The text of `path` on the remote's branch.
+    func committed(_ path: String) throws -> String {
+        try Shell.run(["git", "--git-dir", repo.remote.path, "show", "\(repo.branch):\(path)"])
     }
 
     /// Ticks the named nodes in order (all, sorted, by default); the reports by node.
