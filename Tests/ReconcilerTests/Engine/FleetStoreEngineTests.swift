@@ -32,7 +32,7 @@ struct FleetStoreEngineTests {
             let settings = try #require(engine.configuration.fleetStore)
             fleet = try FleetStoreClient(settings, environment: [:], logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
             engine.fleetStore = fleet.store
-            engine.fleetStoreTimeout = .seconds(2)
+            engine.fleetStoreTimeout = .seconds(15)
             let fleet = fleet
             client = Task { try? await fleet.run() }
         }
@@ -43,7 +43,7 @@ struct FleetStoreEngineTests {
         func restart() throws {
             engine = try host.engine(settings)
             engine.fleetStore = fleet.store
-            engine.fleetStoreTimeout = .seconds(2)
+            engine.fleetStoreTimeout = .seconds(15)
         }
 
         func enabled(_ user: String) throws -> Bool? {
