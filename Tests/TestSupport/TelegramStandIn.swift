@@ -24,6 +24,9 @@ public final class TelegramStandIn: @unchecked Sendable {
         }
     }
 
+    /// Requests to sendMessage received so far (counted before any answer, also a slow one's).
+    public var received: Int { Int(server.read("received") ?? "0") ?? 0 }
+
     /// Requests answered 429 so far.
     public var throttled: Int { Int(server.read("throttled") ?? "0") ?? 0 }
 
@@ -61,6 +64,9 @@ public final class TelegramStandIn: @unchecked Sendable {
                 body = self.rfile.read(length)
                 if self.path != "/bot" + read("token") + "/sendMessage":
                     return self.answer(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+                with LOCK:
+                    with open(path("received"), "w") as f:
+                        f.write(str(int(read("received", "0") or "0") + 1))
                 with LOCK:
                     mode = read("mode", "ok")
                     if mode == "down":
