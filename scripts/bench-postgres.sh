@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+pg_bin=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -1)
 [ -n "$pg_bin" ] || { echo "bench-postgres: no PostgreSQL under /usr/lib/postgresql: run scripts/setup.sh" >&2; exit 1; }
 
 scratch=.build-bench
@@ -39,7 +39,9 @@ if [ "$(id -u)" = 0 ]; then
   as_server=(setpriv --reuid=postgres --regid=postgres --init-groups --)
 fi
 stop() {
-  [ -f "$work/data/postmaster.pid" ] && "${as_server[@]}" "$pg_bin/pg_ctl" -D "$work/data" -m immediate -w stop >/dev/null 2>&1 || true
+  if [ -f "$work/data/postmaster.pid" ]; then
+    "${as_server[@]}" "$pg_bin/pg_ctl" -D "$work/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
   rm -rf "$work"
 }
 trap stop EXIT
