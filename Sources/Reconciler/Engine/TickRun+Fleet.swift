@@ -39,14 +39,7 @@ extension TickRun {
         var notes: [String] = []
         let files = await committedStatusFiles(input, notes: &notes)
         if let heartbeats = await heartbeats(files: files, notes: &notes) {
-            let settings = configuration.fleet
-            if let seen = record.observedAt, now.timeIntervalSince(seen) > settings.downAfter || now < seen {
-                record.availability = NodeAvailability(downAfter: settings.downAfter, upAfter: settings.upAfter)
-                notes.append("this host did not look at the fleet's heartbeats since \(StatusText.instant(seen)): it judges every node afresh")
-            }
-            record.observedAt = now
-            let actions = record.availability.observe(heartbeats: heartbeats, nodes: desired.nodes.map(\.name), now: now)
-            notes += actions.map { Self.note($0, timeZone: desired.timeZone, now: now, downAfter: configuration.fleet.downAfter) }
+            judge(&record, heartbeats: heartbeats, desired: desired, notes: &notes)
         }
         let availability = record.availability
         let down = Dictionary(uniqueKeysWithValues: availability.down.map { ($0, availability.downSince[$0]) })
@@ -60,10 +53,25 @@ extension TickRun {
         record.placed = PlacedFleet(view.placement, revision: input.revision)
         var tick = FleetTick(view: view, record: record, notes: notes, moves: moves, statusFiles: files ?? [])
         if engine.fleetStore == nil, let files {
-            tick.others = FleetUsage.others(files, node: configuration.node, users: view.local.users, now: now,
+            tick.others = FleetUsage.others(files, node: configuration.node, fleet: Set(desired.nodes.map(\.name)), users: view.local.users, now: now,
                                             timeZone: desired.timeZone, cache: engine.cache.statuses)
         }
         return tick
+    }
+
+    /// Takes this tick's heartbeats into `record`'s availability (afresh after a pause or a clock
+    /// stepped back), leaving out those too far ahead of this host's clock.
+    private func judge(_ record: inout FleetRecord, heartbeats: [String: Date], desired: DesiredState, notes: inout [String]) {
+        let settings = configuration.fleet
+        if let seen = record.observedAt, now.timeIntervalSince(seen) > settings.downAfter || now < seen {
+            record.availability = NodeAvailability(downAfter: settings.downAfter, upAfter: settings.upAfter)
+            notes.append("this host did not look at the fleet's heartbeats since \(StatusText.instant(seen)): it judges every node afresh")
+        }
+        record.observedAt = now
+        let (taken, ahead) = FleetHeartbeats.plausible(heartbeats, now: now, tolerance: settings.downAfter)
+        notes += ahead
+        let actions = record.availability.observe(heartbeats: taken, nodes: desired.nodes.map(\.name), now: now)
+        notes += actions.map { Self.note($0, timeZone: desired.timeZone, now: now, downAfter: settings.downAfter) }
     }
 
     /// The fleet record in the state directory, or a fresh one (with this host's `fleet.*` settings).
@@ -74,6 +82,26 @@ extension TickRun {
         guard let stored = engine.files.value(path, decode: { FileManager.default.contents(atPath: path).flatMap { FleetRecord(json: Array($0)) } }),
               stored.availability.downAfter == settings.downAfter, stored.availability.upAfter == settings.upAfter else { return fresh }
         return stored
+    }
+
+    /// `checked` with only this node's users (and a warning when its links' domain is not served); when
+    /// writing, this tick's judgement of the nodes saved at once, with the placement last applied (the
+    /// new one is saved once the config is applied).
+    func narrow(_ checked: inout CheckedDesiredState, to fleet: FleetTick?, state: StateDirectory) throws(EngineError) {
+        guard let fleet else { return }
+        checked.state = fleet.view.local
+        if let warning = Self.domainWarning(fleet.view.node, template: checked.template) { checked.warnings.append(warning) }
+        guard write else { return }
+        var judged = fleet.record
+        judged.placed = loadFleetRecord(state).placed
+        try saveFleetRecord(judged, state: state)
+    }
+
+    /// How old the status of a host whose newest revision fails may get: a fleet's host (one with a
+    /// fleet record) keeps its heartbeat fresh, since it still serves its last good config and the
+    /// other nodes would otherwise take it for down (with a revision every node refuses, all of them).
+    func failedStatusHeartbeat(_ state: StateDirectory) -> TimeInterval {
+        FileManager.default.fileExists(atPath: state.file(FleetRecord.fileName)) ? configuration.fleet.statusHeartbeat : 3_600
     }
 
     /// Saves the record after the config was applied, when it changed.

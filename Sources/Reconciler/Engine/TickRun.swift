@@ -54,7 +54,8 @@ struct TickRun {
             var report = TickReport(outcome: .failed(error), revision: input.revision)
             if write {
                 let status = failedStatus(applied: applied, attempted: .init(revision: input.revision, error: error.description), state: state)
-                report.statusWritten = try? await writeStatus(status, input: input, state: state, timeZone: .gmt)
+                report.statusWritten = try? await writeStatus(status, input: input, state: state, timeZone: .gmt,
+                                                              heartbeat: failedStatusHeartbeat(state))
             }
             return report
         }
@@ -71,15 +72,7 @@ struct TickRun {
         // Against the whole spec: a user moved to another node is not removed.
         if applied?.revision != input.revision { try guardRemoval(applied: applied, desired: checked.state) }
         let fleet = try await fleetTick(checked.state, input: input, state: state)
-        if let fleet {
-            checked.state = fleet.view.local
-            if let warning = Self.domainWarning(fleet.view.node, template: checked.template) { checked.warnings.append(warning) }
-            if write {
-                var judged = fleet.record
-                judged.placed = loadFleetRecord(state).placed
-                try saveFleetRecord(judged, state: state)
-            }
-        }
+        try narrow(&checked, to: fleet, state: state)
         timer.lap("check")
         let store = try await openStore(state)
         var report = TickReport(outcome: .unchanged, revision: input.revision)

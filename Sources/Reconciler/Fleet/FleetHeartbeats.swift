@@ -25,14 +25,30 @@ enum FleetHeartbeats {
         return nil
     }
 
-    /// The top-level `heartbeat:` instant, looked for in the lines before `users:` (the first 64 KiB at most).
+    /// The top-level `heartbeat:` instant, looked for line by line before `users:` (so a long
+    /// `attempted` error before it is no reason to miss it, and the users are never looked at).
     static func heartbeat(in bytes: [UInt8]) -> Date? {
-        let head = bytes.prefix(65_536)
-        for line in head.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            guard let text = String(validating: line, as: UTF8.self) else { continue }
-            if text.hasPrefix("users:") { return nil }
-            if text.hasPrefix("heartbeat: ") { return StatusText.parseInstant(String(text.dropFirst("heartbeat: ".count))) }
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = bytes[start..<end]
+            start = end + 1
+            if line.starts(with: "users:".utf8) { return nil }
+            guard line.starts(with: "heartbeat: ".utf8), let text = String(validating: line, as: UTF8.self) else { continue }
+            return StatusText.parseInstant(String(text.dropFirst("heartbeat: ".count)))
         }
         return nil
+    }
+
+    /// `heartbeats` without the ones more than `tolerance` ahead of `now`: a clock stepped forward or a
+    /// forged status file would otherwise keep its node up long after it stopped (a node's newest
+    /// heartbeat is never replaced by an older one). A note for each left out, saying what to do.
+    static func plausible(_ heartbeats: [String: Date], now: Date, tolerance: TimeInterval) -> (kept: [String: Date], notes: [String]) {
+        let ahead = heartbeats.filter { $0.value.timeIntervalSince(now) > tolerance }
+        let notes = ahead.sorted { $0.key < $1.key }.map { node, heartbeat in
+            "node \(node)'s heartbeat \(StatusText.instant(heartbeat)) is ahead of this host's clock (\(StatusText.instant(now))) "
+                + "by more than fleet.down_after: it is not taken; check both hosts' clocks (NTP)"
+        }
+        return (heartbeats.filter { ahead[$0.key] == nil }, notes)
     }
 }

@@ -17,7 +17,9 @@ struct FleetRecord: Sendable, Codable, Equatable {
 
     /// The record, or nil when `bytes` are not one (then the host starts afresh: every node judged anew).
     init?(json bytes: [UInt8]) {
-        guard let record = try? JSONDecoder().decode(FleetRecord.self, from: Data(bytes)) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        guard let record = try? decoder.decode(FleetRecord.self, from: Data(bytes)) else { return nil }
         self = record
     }
 
