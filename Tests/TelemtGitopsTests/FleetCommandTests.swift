@@ -70,6 +70,26 @@ import Testing
         #expect(strict.status == 3)
     }
 
+    @Test func aStatusFileCannotDriveTheTerminalNorKeepANodeUpFromTheFuture() throws {
+        let dir = try Scratch()
+        try dir.write("spec/users.yaml", Self.spec)
+        let hostile = Self.status("eu-1", heartbeat: Date(), users: ["alice"])
+            .replacingOccurrences(of: "users:\n", with: "warnings:\n  - \"\\u001b]0;owned\\u0007 \\\"quoted\\\" back\\\\slash \\u2028\"\nusers:\n")
+        try dir.write("spec/status/eu-1.yaml", hostile)
+        try dir.write("spec/status/eu-2.yaml", Self.status("eu-2", heartbeat: Date().addingTimeInterval(86_400 * 365), users: ["carol"]))
+        let text = try CLI.run(["fleet", "--spec", dir.file("spec")])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(!text.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "no control character reaches the terminal")
+        #expect(text.stdout.contains("eu-1: ?]0;owned? \"quoted\" back\\slash"), "\(text.stdout)")
+        let row = try #require(text.stdout.split(separator: "\n").first { $0.hasPrefix("eu-2 ") })
+        #expect(row.contains(" down "), "a heartbeat a year ahead is not taken: \(row)")
+        #expect(text.stdout.contains("eu-2: its heartbeat is more than fleet.down_after ahead of this clock"))
+        let json = try CLI.run(["fleet", "--spec", dir.file("spec"), "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stdout)")
+        let problems = (object["nodes"] as? [[String: Any]])?.first?["problems"] as? [String]
+        #expect(problems == ["\u{1b}]0;owned\u{07} \"quoted\" back\\slash \u{2028}"], "JSON keeps the text exactly")
+    }
+
     @Test func aSpecWithoutNodesIsNotAFleet() throws {
         let result = try CLI.run(["fleet", "--spec", "examples"])
         #expect(result.status == 1 && result.stderr.contains("no `nodes:` section"))

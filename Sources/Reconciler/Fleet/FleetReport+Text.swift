@@ -13,15 +13,25 @@ extension FleetReport {
         }
         var out = "fleet at \(revision.prefix(12)) (\(InstantFormat.string(at, timeZone: timeZone))): \(summary)\n"
         out += ([header] + lines).map(pad).joined(separator: "\n") + "\n"
-        for row in rows { for problem in row.problems { out += "\(row.node): \(problem)\n" } }
+        for row in rows {
+            for problem in row.problems {
+                out += "\(row.node): " + problem.split(separator: "\n", omittingEmptySubsequences: false).map(Self.printable).joined(separator: "\n  ") + "\n"
+            }
+        }
         return out
+    }
+
+    /// `text` with control characters shown as `?`: a status file is anyone's with push access, and
+    /// its text must not drive the terminal it is printed on.
+    static func printable(_ text: some StringProtocol) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) ? "?" : $0 }))
     }
 
     /// One row's cells, in the header's order.
     private func cells(_ row: Row) -> [String] {
         let heartbeat = row.heartbeat.map { Self.age(at.timeIntervalSince($0)) } ?? "-"
         let served = row.served.map(String.init) ?? "-"
-        let applied = row.applied.map { String($0.prefix(12)) } ?? "-"
+        let applied = row.applied.map { Self.printable($0.prefix(12)) } ?? "-"
         let lag = row.lag.map { $0 == 0 ? "current" : "\($0) behind" } ?? "-"
         let traffic = row.traffic.map { LimitFormat.string(bytes: $0) } ?? "-"
         let endpoint = row.endpoint + (row.region.map { " (\($0))" } ?? "")

@@ -46,14 +46,17 @@ public struct FleetReport: Sendable, Equatable {
             guard let node = FleetHeartbeats.node(of: file.path), let status = try? NodeStatus(reading: file.bytes, file: file.path) else { continue }
             statuses[node] = status
         }
-        let down = Set(desired.nodes.map(\.name).filter { node in statuses[node].map { now.timeIntervalSince($0.heartbeat) > downAfter } ?? true })
+        // A heartbeat more than `downAfter` ahead of this clock is not taken, as a tick does not take it.
+        let down = Set(desired.nodes.map(\.name).filter { node in statuses[node].map { abs(now.timeIntervalSince($0.heartbeat)) > downAfter } ?? true })
         let placed = (FleetPlacement.nodes(of: desired, down: down) ?? [:]).values.reduce(into: [String: Int]()) { counts, nodes in
             for node in nodes { counts[node.name, default: 0] += 1 }
         }
         let rows = desired.nodes.map { node in
             let status = statuses[node.name]
             let health = status == nil ? "unknown" : down.contains(node.name) ? "down" : "up"
-            let problems = (status?.attempted.map { ["revision \($0.revision.prefix(12)) failed: \($0.error)"] } ?? []) + (status?.warnings ?? [])
+            let ahead = status.map { $0.heartbeat.timeIntervalSince(now) > downAfter } == true
+                ? ["its heartbeat is more than fleet.down_after ahead of this clock, and hosts whose clocks agree do not take it: check its clock (NTP)"] : []
+            let problems = ahead + (status?.attempted.map { ["revision \($0.revision.prefix(12)) failed: \($0.error)"] } ?? []) + (status?.warnings ?? [])
             return Row(node: node.name, endpoint: "\(node.endpoint.host):\(node.endpoint.port)", region: node.region, health: health,
                        heartbeat: status?.heartbeat, placed: placed[node.name] ?? 0, served: status?.users.count,
                        applied: status?.applied?.revision, lag: status?.applied.flatMap { lag($0.revision) },
