@@ -103,3 +103,50 @@ struct FleetHostileTests {
         #expect(notes.count == 1 && notes[0].hasPrefix("node eu-2's heartbeat") && notes[0].contains("NTP"))
     }
 }
+
+extension FleetHostileTests {
+    static func failed(_ report: TickReport?) -> Bool {
+        if case .failed = report?.outcome { return true }
+        return false
+    }
+
+    /// One host serving 60 users joins a fleet of three: its first fleet tick sends two thirds of them
+    /// elsewhere, which is no mass removal, and its plan says where they go.
+    @Test func nodesAddedToASpecWithoutThemMoveUsersWithoutTheRemovalGuard() async throws {
+        let single = "version: 1\nproxy: { host: proxy.example.com, tls_domain: www.example.com }\nusers:\n"
+            + FleetEngineTests.names.map { "  \($0): {}\n" }.joined()
+        let fleet = try FleetHarness(users: single, start: Self.start)
+        try fleet.add("eu-1")
+        #expect(!Self.failed(await fleet.tick(["eu-1"])["eu-1"]))
+        #expect(try fleet.nodes["eu-1"]!.users().count == 60)
+        fleet.advance(30)
+        try fleet.push(["users.yaml": FleetEngineTests.spec(nodes: ["eu-1", "eu-2", "eu-3"])], message: "a fleet")
+        for name in ["eu-2", "eu-3"] { try fleet.add(name) }
+        _ = await fleet.tick(["eu-2", "eu-3"])
+        fleet.advance(30)
+        let plan = try #require(await fleet.nodes["eu-1"]!.engine.plan().plan)
+        let leaving = plan.fleet.filter { $0.hasSuffix("(placed on other nodes)") }
+        #expect(leaving.count > 20 && leaving.allSatisfy { $0.contains(" eu-1 → eu-2 ") || $0.contains(" eu-1 → eu-3 ") }, "\(plan.fleet)")
+        #expect(!plan.changes.contains { $0.kind == .remove }, "moves, not removals")
+        let report = await fleet.tick(["eu-1"])["eu-1"]
+        #expect(!Self.failed(report), "\(String(describing: report?.outcome))")
+        #expect(try FleetEngineTests.owners(fleet, nodes: ["eu-1"]).keys.sorted() == FleetEngineTests.names.filter { FleetEngineTests.reference(["eu-1", "eu-2", "eu-3"])[$0] == "eu-1" })
+    }
+
+    /// `plan` judges the nodes like a tick but writes no fleet.json, whatever is there (nothing, or a damaged one).
+    @Test func planWritesNoFleetRecord() async throws {
+        let fleet = try await FleetEngineTests.threeNodes()
+        let engine = fleet.nodes["eu-1"]!.engine
+        let path = (engine.configuration.stateDirectory as NSString).appendingPathComponent(FleetRecord.fileName)
+        for damaged in [nil, "{\"availability\": "] {
+            try? FileManager.default.removeItem(atPath: path)
+            if let damaged { try damaged.write(toFile: path, atomically: true, encoding: .utf8) }
+            fleet.advance(30)
+            let report = await engine.plan()
+            #expect(!Self.failed(report), "\(String(describing: report.outcome))")
+            #expect(FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } == damaged)
+        }
+        _ = await fleet.tick(["eu-1"])
+        #expect(FileManager.default.contents(atPath: path).flatMap { FleetRecord(json: Array($0)) } != nil, "a tick writes it again")
+    }
+}
