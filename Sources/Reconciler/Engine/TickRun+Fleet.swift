@@ -152,10 +152,12 @@ extension TickRun {
 
 extension TickRun {
     /// The users' usage on the other nodes, from their status files (see ``FleetUsage``), added to
-    /// `observations`; what was added, by user, so the status can show this node's own part (nil: not a fleet).
+    /// `observations`; what was added, by user, so the status can show this node's own part (nil: not a
+    /// fleet, or a fleet with a shared store).
     func addingOtherNodes(_ observations: inout [String: UserObservation], fleet: FleetTick?, desired: DesiredState) -> [String: UInt64]? {
-        guard let fleet else { return nil }
-        // With a fleet store, its usage (exact, every node's) is added by `observe` and `others` is empty.
+        // With a fleet store, its usage (exact, every node's) is added by `observe`, and the status shows
+        // the sum the node enforced (a limited user at least its limit), as for one node.
+        guard let fleet, engine.fleetStore == nil else { return nil }
         let others = fleet.others
         for (user, bytes) in others {
             guard var observation = observations[user] else { continue }
