@@ -1,5 +1,6 @@
 import Foundation
 import Spec
+import TelemtRender
 import Testing
 import TestSupport
 @testable import Reconciler
@@ -148,5 +149,31 @@ extension FleetHostileTests {
         }
         _ = await fleet.tick(["eu-1"])
         #expect(FileManager.default.contents(atPath: path).flatMap { FleetRecord(json: Array($0)) } != nil, "a tick writes it again")
+    }
+}
+
+extension FleetHostileTests {
+    /// A node with no user renders only the disabled stand-in (telemt refuses an empty user table), and
+    /// loses it as soon as a user is placed on it.
+    @Test func aNodeWithoutUsersServesOnlyTheDisabledStandIn() async throws {
+        let spec = { (pin: String) in
+            "version: 1\nproxy: { host: proxy.example.com, tls_domain: www.example.com }\nnodes:\n"
+                + "  eu-1: { host: eu-1.example.com }\n  eu-2: { host: eu-2.example.com }\nusers:\n  alice: { nodes: [\(pin)] }\n"
+        }
+        let fleet = try FleetHarness(users: spec("eu-1"), start: Self.start)
+        for name in ["eu-1", "eu-2"] { try fleet.add(name) }
+        for _ in 0..<2 {
+            for (node, report) in await fleet.tick() { #expect(!Self.failed(report), "\(node): \(report.outcome)") }
+            fleet.advance(30)
+        }
+        let table = { (node: String) throws -> [TelemtUser] in
+            try ManagedTables.read(from: String(contentsOf: fleet.nodes[node]!.telemt.configURL, encoding: .utf8))
+        }
+        #expect(try table("eu-2").map(\.name) == ["telemt-gitops-idle"] && table("eu-2").allSatisfy { !$0.enabled })
+        #expect(try table("eu-1").map(\.name) == ["alice"])
+        #expect(try fleet.committed("status/eu-2.yaml").contains("\nusers: {}\n"), "nobody is listed for the stand-in")
+        try fleet.push(["users.yaml": spec("eu-2")], message: "alice to eu-2")
+        _ = await fleet.tick()
+        #expect(try table("eu-2").map(\.name) == ["alice"] && table("eu-1").map(\.name) == ["telemt-gitops-idle"])
     }
 }
