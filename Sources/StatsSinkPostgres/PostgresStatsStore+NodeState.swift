@@ -6,28 +6,46 @@ public import StatsSink
 /// same binary form as the SQLite store's (``BaselineCodec``).
 extension PostgresStatsStore {
     /// Locks the node's row for the rest of the transaction (creating it empty on the node's first
-    /// scrape) and reads its state: scrapes of one node are applied one after another.
+    /// scrape) and reads its state: scrapes of one node are applied one after another. The lock
+    /// also sets `synchronous_commit = off` for the transaction, the meaning of SQLite's
+    /// `synchronous = NORMAL`: a crash may drop the last commits (never corrupt anything), which
+    /// the ledger treats like lost scrapes, baselines and deltas together.
     func lockNodeState(_ connection: PostgresConnection, node: String) async throws -> NodeBaseline? {
+        if let found = try await lockedState(connection, node: node) { return found }
         try await connection.query("INSERT INTO node_state (node) VALUES (\(node)) ON CONFLICT (node) DO NOTHING", logger: logger)
-        return try await nodeState(connection, node: node, lock: true)
+        if let found = try await lockedState(connection, node: node) { return found }
+        throw StatsStoreError(operation: "record", path: name, message: "the node_state row of \(node) is missing right after its insert")
+    }
+
+    /// The locked row's state (nil inside when the row is still empty), or nil when there is no row.
+    private func lockedState(_ connection: PostgresConnection, node: String) async throws -> NodeBaseline?? {
+        let rows = try await connection.query("""
+            SELECT scraped_at, uptime, baselines, set_config('synchronous_commit', 'off', true)
+            FROM node_state WHERE node = \(node) FOR UPDATE
+            """, logger: logger)
+        for try await (scrapedAt, uptime, blob, _) in rows.decode((Double?, Double?, ByteBuffer?, String).self) {
+            return .some(try Self.baseline(scrapedAt: scrapedAt, uptime: uptime, blob: blob))
+        }
+        return .none
     }
 
     /// The node's last scrape identity and per-user baselines (nil before its first recorded scrape).
-    func nodeState(_ connection: PostgresConnection, node: String, lock: Bool = false) async throws -> NodeBaseline? {
-        let query: PostgresQuery = lock
-            ? "SELECT scraped_at, uptime, baselines FROM node_state WHERE node = \(node) FOR UPDATE"
-            : "SELECT scraped_at, uptime, baselines FROM node_state WHERE node = \(node)"
-        let rows = try await connection.query(query, logger: logger)
+    func nodeState(_ connection: PostgresConnection, node: String) async throws -> NodeBaseline? {
+        let rows = try await connection.query("SELECT scraped_at, uptime, baselines FROM node_state WHERE node = \(node)", logger: logger)
         for try await (scrapedAt, uptime, blob) in rows.decode((Double?, Double?, ByteBuffer?).self) {
-            guard let scrapedAt, let uptime, let blob else { return nil }
-            let (header, users) = try BaselineCodec.decode(Array(blob.readableBytesView))
-            let identity = ScrapeIdentity(
-                scrapedAt: Date(timeIntervalSince1970: scrapedAt), uptime: uptime, connectionsTotal: header.connectionsTotal,
-                processStartedAt: header.processStartedAt, recorder: header.recorder
-            )
-            return NodeBaseline(identity: identity, users: users)
+            return try Self.baseline(scrapedAt: scrapedAt, uptime: uptime, blob: blob)
         }
         return nil
+    }
+
+    private static func baseline(scrapedAt: Double?, uptime: Double?, blob: ByteBuffer?) throws -> NodeBaseline? {
+        guard let scrapedAt, let uptime, let blob else { return nil }
+        let (header, users) = try BaselineCodec.decode(Array(blob.readableBytesView))
+        let identity = ScrapeIdentity(
+            scrapedAt: Date(timeIntervalSince1970: scrapedAt), uptime: uptime, connectionsTotal: header.connectionsTotal,
+            processStartedAt: header.processStartedAt, recorder: header.recorder
+        )
+        return NodeBaseline(identity: identity, users: users)
     }
 
     /// Saves the node's new identity and baselines, and `trafficScrape` as its last scrape with

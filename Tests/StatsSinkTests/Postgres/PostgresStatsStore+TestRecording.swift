@@ -4,15 +4,13 @@ import StatsSink
 @testable import StatsSinkPostgres
 
 extension PostgresStatsStore {
-    /// Writes `deltas` as one scrape of `node` at `at` through the same insert and roll-up
-    /// statements as ``record(_:node:recorder:takeOver:)``, bypassing the ledger (like the SQLite
-    /// store's test helper). Users must be distinct.
+    /// Writes `deltas` as one scrape of `node` at `at` through the same statement as
+    /// ``record(_:node:recorder:takeOver:)``, bypassing the ledger (like the SQLite store's test
+    /// helper). Users must be distinct.
     func recordDeltas(_ deltas: [TrafficDelta], at: Date, node: String = "n1") async throws {
         try await client.withTransaction(logger: logger) { connection in
-            let id = try await insertScrape(connection, TelemtSnapshot(scrapedAt: at, uptime: 1), node: node, kind: .continued)
-            guard !deltas.isEmpty else { return }
-            try await insertTraffic(connection, deltas, scrapeID: id)
-            try await rollUp(connection, scrapeID: id, node: node, at: at)
+            let snapshot = TelemtSnapshot(scrapedAt: at, uptime: 1)
+            _ = try await writeScrape(connection, snapshot, node: node, kind: .continued, deltas: deltas, firstSeen: [])
         }
     }
 

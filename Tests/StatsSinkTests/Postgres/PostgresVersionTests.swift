@@ -12,8 +12,8 @@ struct PostgresVersionTests {
         try await PostgresTesting.withStore(try PostgresServer()) { try await UsageVersionScenario.run($0) }
     }
 
-    /// One node's scrape takes its id, another node records (a higher id) and the version is read;
-    /// then the first commits: the newest raw row's scrape id stays the same, but the version moves.
+    /// One node's scrape takes its id (and writes its rows, uncommitted), another node records (a
+    /// higher id) and the version is read; then the first commits: the newest raw row's scrape id stays the same, but the version moves.
     @Test func aScrapeCommittingAfterANewerIdStillChangesTheVersion() async throws {
         try await PostgresTesting.withStore(try PostgresServer()) { store in
             let (allocated, allocatedSignal) = AsyncStream<Void>.makeStream()
@@ -21,11 +21,10 @@ struct PostgresVersionTests {
             let late = UsageVersionScenario.snapshot(at: 0, ["alice": 10])
             async let slow: Void = store.client.withTransaction(logger: PostgresTesting.logger) { connection in
                 _ = try await store.lockNodeState(connection, node: "eu-1")
-                let id = try await store.insertScrape(connection, late, node: "eu-1", kind: .first)
+                let deltas = [TrafficDelta(user: "alice", fromClient: 10, toClient: 10)]
+                let id = try await store.writeScrape(connection, late, node: "eu-1", kind: .first, deltas: deltas, firstSeen: ["alice"])
                 allocatedSignal.yield()
                 for await _ in proceed { break }
-                try await store.insertTraffic(connection, [TrafficDelta(user: "alice", fromClient: 10, toClient: 10)], scrapeID: id)
-                try await store.rollUp(connection, scrapeID: id, node: "eu-1", at: late.scrapedAt)
                 try await store.saveNodeState(connection, node: "eu-1", identity: ScrapeIdentity(late), baselines: [], trafficScrape: id)
             }
             for await _ in allocated { break }
