@@ -40,6 +40,8 @@ public struct ReconcileEngine: Sendable {
     let statusLines = StatusEntryCache()
     /// When the store was last pruned.
     let pruning = PruneSchedule()
+    /// When this host last pruned the fleet store.
+    let fleetPruning = PruneSchedule()
     /// The stats store, opened once.
     let stores = StoreCache()
     /// The git source, kept across ticks.

@@ -34,6 +34,7 @@ extension TickRun {
             }
         }
         if !recording.contacted, recording.error == nil { recording = await ping(fleet, spool: spool) }
+        if write, recording.error == nil { await pruneFleet(fleet, report: &report) }
         let memory = engine.fleetMemory
         var usage = await BlockingWork.run { [directory = state.path] in memory.usage(stateDirectory: directory) }
         if recording.error != nil { usage.unreachableSince = usage.unreachableSince ?? now }
@@ -77,6 +78,21 @@ extension TickRun {
         if recording.error == nil { await replay(spool, into: fleet, recorder: recorder, recording: &recording) }
         recording.spooled = await BlockingWork.run { spool.entries().count }
         return recording
+    }
+
+    /// Applies `retention.*` to the shared store at most once an hour per host (every host does, so
+    /// the store is pruned while any of them runs; the store's own lock keeps hosts from colliding).
+    /// A failure is a note: the next hour tries again.
+    private func pruneFleet(_ fleet: any StatsStore, report: inout TickReport) async {
+        guard engine.fleetPruning.isDue(at: now) else { return }
+        let (retention, now) = (configuration.retention, now)
+        do {
+            _ = try await FleetCall.run(timeout: engine.fleetStoreTimeout * 6) { try await retention.apply(to: fleet, now: now) }
+            engine.fleetPruning.pruned(at: now)
+        } catch {
+            report.notes.append("the fleet store was not pruned (\(error)); the next hour tries again")
+            engine.fleetPruning.pruned(at: now)
+        }
     }
 
     /// Asks the store for this node's last scrape: whether it answers.

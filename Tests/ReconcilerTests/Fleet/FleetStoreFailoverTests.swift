@@ -26,11 +26,18 @@ struct FleetStoreFailoverTests {
         let client = try FleetStoreClient(settings, environment: [:], logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         let running = Task { try? await client.run() }
         defer { running.cancel() }
-        let fleet = try await FleetEngineTests.threeNodes(store: client.store, settings: [
+        let counting = PruneCountingStore(client.store)
+        let fleet = try await FleetEngineTests.threeNodes(store: counting, settings: [
             "store": server.url(sslmode: "disable"), "store_password_file": server.passwordFile.path,
         ])
         let beats = try await client.store.heartbeats()
         #expect(Set(beats.map(\.node)) == ["eu-1", "eu-2", "eu-3"], "every node's scrapes reach the store")
+        #expect(counting.prunes == 3, "each host pruned the shared store once in its first hour")
         try await FleetEngineTests.silentNode(fleet)
+        // The silent-node scenario runs 24 minutes past the first hour's start: each host once more at most.
+        #expect(counting.prunes == 3, "no host prunes twice within an hour")
+        fleet.advance(3_600)
+        _ = await fleet.tick()
+        #expect(counting.prunes == 6, "an hour later each host prunes again")
     }
 }
