@@ -8,10 +8,11 @@ extension SpecDocumentParser {
             var seen = SeenKeys(file: document.file)
             while let (name, here) = try nextKey(&seen) {
                 named = true
-                let valid = Self.isValidName(name)
+                // `.` and `..` would name no status file (status/<node>.yaml).
+                let valid = Self.isValidName(name) && name != "." && name != ".."
                 if !valid {
                     log.error(at: here, "invalid node name `\(name.clipped)`",
-                              hint: "use 1 to 64 letters, digits, `_`, `.` or `-`, as for users")
+                              hint: "use 1 to 64 letters, digits, `_`, `.` or `-`, as for users, and not only dots")
                 }
                 let node = try parseNode(named: name, at: here)
                 if valid { nodes.append(node) }

@@ -89,12 +89,15 @@ private func errors(_ text: String) throws -> [String] {
         "users.yaml:4:32: error: unknown key `weigth` in node `eu-1` (did you mean `weight`?)",
         "users.yaml:4:51: error: `weight`: `0` is out of range (write between 1 and 1000000)",
         "users.yaml:4:67: error: `labels`: `eu` is listed twice (first at column 63 of line 4) (remove one of the two)",
-        "users.yaml:5:3: error: invalid node name `eu 2` (use 1 to 64 letters, digits, `_`, `.` or `-`, as for users)",
+        "users.yaml:5:3: error: invalid node name `eu 2` (use 1 to 64 letters, digits, `_`, `.` or `-`, as for users, and not only dots)",
         "users.yaml:6:3: error: node `eu-3` has no `host` (add `host: eu-3.example.com` under `eu-3:`)",
         "users.yaml:6:29: error: `labels`: expected a list of names, found a string (write it like `labels: [eu]`)",
         "users.yaml:7:3: error: node `eu-4` has no `host` (add `host: eu-4.example.com` under `eu-4:`)",
         "users.yaml:8:3: error: duplicate key `eu-1` (first defined at line 4) (keep one of the two)",
     ])
+    #expect(try errors(header + "nodes:\n  \"..\": { host: a.example.com }\n  x: { host: x.example.com }\nusers:\n  a:\n") == [
+        "users.yaml:4:3: error: invalid node name `..` (use 1 to 64 letters, digits, `_`, `.` or `-`, as for users, and not only dots)",
+    ], "`..` names no status file")
     #expect(try errors(header + "nodes:\nusers:\n  a:\n") == [
         "users.yaml:3:1: error: `nodes` lists no node (add a node like `eu-1: { host: eu1.example.com }`, or remove `nodes:` for a single proxy)",
     ])
