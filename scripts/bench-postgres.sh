@@ -2,24 +2,26 @@
 # Fleet recording benchmark: builds the Benchmarks executable in release (its own scratch path),
 # starts a throwaway PostgreSQL server on loopback in a temporary directory (initdb + pg_ctl, as
 # the postgres user when run as root; stopped and removed on exit), then has 20 nodes record a
-# 4,096-user scrape every 10 s of simulated time into it, all nodes of a round at once (30 timed
-# rounds after a warm-up round; the pacing is compressed, no round waits 10 s), and times each
+# 4,096-user scrape every 10 s into it (30 timed rounds after a warm-up round) in two arrival
+# patterns: all nodes of a round at once (the pacing compressed, no round waits 10 s), then spread
+# evenly over each 10 s in real time (node i at i × 0.5 s; about 5 minutes), and times each
 # scrape's `record`: p50, p95, max. The same workload then runs on SQLite in the same run (every
 # node into one file), the single-host store. Prints a Markdown table for docs/benchmarks.md.
 #
 # The server keeps PostgreSQL's defaults (fsync and synchronous_commit on), listens on 127.0.0.1
 # only and trusts loopback connections (the throwaway cluster has no password).
 #
-# Usage: scripts/bench-postgres.sh [--nodes N] [--users U] [--rounds R]
+# Usage: scripts/bench-postgres.sh [--nodes N] [--users U] [--rounds R] [--arrival together|spread|both]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-nodes=20 users=4096 rounds=30
+nodes=20 users=4096 rounds=30 arrival=both
 while [ $# -gt 0 ]; do
   case "$1" in
     --nodes) nodes=$2; shift 2 ;;
     --users) users=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
+    --arrival) arrival=$2; shift 2 ;;
     *) echo "bench-postgres: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -58,4 +60,4 @@ version=$("$pg_bin/postgres" --version | awk '{print $3}')
 echo "### Fleet recording, release, $(date -u +%Y-%m-%d), $(nproc) cores, PostgreSQL $version and SQLite $(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)') on the same host"
 echo
 "$bin" fleet-record --postgres "postgres://bench@127.0.0.1:$port/bench?sslmode=disable" \
-  --nodes "$nodes" --users "$users" --rounds "$rounds" --dir "$work/sqlite"
+  --nodes "$nodes" --users "$users" --rounds "$rounds" --arrival "$arrival" --dir "$work/sqlite"

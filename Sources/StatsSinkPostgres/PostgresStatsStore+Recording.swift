@@ -8,9 +8,10 @@ extension PostgresStatsStore {
     /// The transaction starts by locking the node's row (`SELECT … FOR UPDATE`): a second scrape of
     /// the same node waits for the first to commit and is then classified against the baselines
     /// it left, so no byte is counted twice, whichever host sends it. Other nodes' rows are not
-    /// locked, so nodes record in parallel. A scrape is four round trips after the first of a
-    /// node: the lock, one statement writing the scrape, its raw rows, roll-ups and first-seen
-    /// users (``writeScrape(_:_:node:kind:deltas:firstSeen:)``), the node's new baselines, and the commit.
+    /// locked, so nodes record in parallel. A scrape is five round trips: `BEGIN`, the lock, one
+    /// statement writing the scrape, its raw rows, roll-ups and first-seen users
+    /// (``writeScrape(_:_:node:kind:deltas:firstSeen:)``), the node's new baselines, `COMMIT` (and
+    /// the node's row inserted first on its first scrape).
     public func record(
         _ snapshot: TelemtSnapshot, node: String, recorder: RecorderInstance?, takeOver: Bool
     ) async throws(StatsStoreError) -> RecordResult {
