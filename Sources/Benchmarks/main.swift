@@ -7,7 +7,7 @@ import TelemtRender
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let workload = arguments.first else {
-    FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml | derive-secrets [COUNT] | stats ... | api-users [--users N] [--iterations K] [--body-out PATH] | tick --users N --iterations K --template FILE [--dir D] | placement [--users N] [--nodes M] [--replicas R] [--iterations K] | fleet-record [--postgres URL [--password-file F]] [--nodes N] [--users U] [--rounds R] [--dir D]\n".utf8))
+    FileHandle.standardError.write(Data("usage: Benchmarks generate-users COUNT OUT.yaml | derive-secrets [COUNT] | stats ... | api-users [--users N] [--iterations K] [--body-out PATH] | tick --users N --iterations K --template FILE [--dir D] | placement [--users N] [--nodes M] [--replicas R] [--iterations K] | fleet-record [--postgres URL [--password-file F]] [--nodes N] [--users U] [--rounds R] [--interval S] [--arrival together|spread|both] [--dir D]\n".utf8))
     exit(2)
 }
 
