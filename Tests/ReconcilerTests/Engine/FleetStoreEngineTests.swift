@@ -39,6 +39,20 @@ struct FleetStoreEngineTests {
 
         deinit { client.cancel() }
 
+        /// Waits (up to a minute) until the store answers: its client runs on a task that a machine busy
+        /// with the whole test suite may start late, and a first tick would then count it unreachable.
+        func waitForStore() async {
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                do {
+                    _ = try await fleet.store.lastScrape(node: name)
+                    return
+                } catch {
+                    try? await Task.sleep(for: .milliseconds(200))
+                }
+            }
+        }
+
         /// The node's daemon started again: a new engine on the same state directory and store.
         func restart() throws {
             engine = try host.engine(settings)
@@ -71,10 +85,11 @@ struct FleetStoreEngineTests {
     }
 
     @Test func aUserIsLimitedOnEveryNodeWhenTheSumOfTheNodesPassesTheLimit() async throws {
-        let server = try PostgresServer()
+        let server = try await PostgresServer.start()
         defer { server.stop() }
         let a = try Node("a", server: server), b = try Node("b", server: server)
         for node in [a, b] {
+            await node.waitForStore()
             let first = await node.engine.tick()
             #expect(first.outcome == .applied && first.unreachable.isEmpty, "\(first.outcome) \(first.notes)")
             try node.host.telemt.connect("alice")
@@ -103,7 +118,7 @@ struct FleetStoreEngineTests {
     static func usedMemo(_ report: TickReport) -> Bool { report.steps.contains { $0.name == "memo" } }
 
     @Test func anOutageSpoolsTheScrapesKeepsEnforcingAndIsReplayedExactly() async throws {
-        let server = try PostgresServer()
+        let server = try await PostgresServer.start()
         defer { server.stop() }
         let a = try Node("a", server: server), b = try Node("b", server: server)
         for node in [a, b] { _ = await node.engine.tick() }
@@ -166,7 +181,7 @@ struct FleetStoreEngineTests {
     }
 
     @Test func theServerIsReachedOverVerifiedTLS() async throws {
-        let server = try PostgresServer(tls: true)
+        let server = try await PostgresServer.start(tls: true)
         defer { server.stop() }
         let a = try Node("a", server: server, url: server.url(sslmode: "verify-full") + "&sslrootcert=" + server.certificate.path)
         _ = await a.engine.tick()
@@ -179,7 +194,7 @@ struct FleetStoreEngineTests {
     }
 
     @Test func aRefusedLoginIsAnOutageThatNamesTheServersReasonNotThePassword() async throws {
-        let server = try PostgresServer()
+        let server = try await PostgresServer.start()
         defer { server.stop() }
         let wrong = server.directory.appendingPathComponent("wrong-password")
         try Data("not-the-password-0451\n".utf8).write(to: wrong)
