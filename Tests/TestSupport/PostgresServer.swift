@@ -37,15 +37,6 @@ public final class PostgresServer: @unchecked Sendable {
     public var certificate: URL { directory.appendingPathComponent("server.crt") }
 
     /// Creates the cluster, starts it and creates the role and the database.
-    /// Starts a server (``init(tls:)``) on a thread of its own, off Swift's cooperative pool: initdb
-    /// and pg_ctl block for seconds, and on two cores two starts at once would stall every other
-    /// test's tasks (a deadline elsewhere then passes before its task runs). Async tests use this.
-    public static func start(tls: Bool = false) async throws -> PostgresServer {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try PostgresServer(tls: tls) }) }
-        }
-    }
-
     public init(tls: Bool = false) throws {
         self.tls = tls
         binaries = try Self.binaries()

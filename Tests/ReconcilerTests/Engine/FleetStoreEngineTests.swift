@@ -44,8 +44,10 @@ struct FleetStoreEngineTests {
         func waitForStore() async {
             let deadline = Date().addingTimeInterval(60)
             while Date() < deadline {
+                // Each try has its own deadline: a call waiting for a connection has no timer of its own.
                 do {
-                    _ = try await fleet.store.lastScrape(node: name)
+                    let (store, name) = (fleet.store, name)
+                    _ = try await FleetCall.run(timeout: .seconds(5)) { try await store.lastScrape(node: name) }
                     return
                 } catch {
                     try? await Task.sleep(for: .milliseconds(200))
@@ -85,7 +87,7 @@ struct FleetStoreEngineTests {
     }
 
     @Test func aUserIsLimitedOnEveryNodeWhenTheSumOfTheNodesPassesTheLimit() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         defer { server.stop() }
         let a = try Node("a", server: server), b = try Node("b", server: server)
         for node in [a, b] {
@@ -118,7 +120,7 @@ struct FleetStoreEngineTests {
     static func usedMemo(_ report: TickReport) -> Bool { report.steps.contains { $0.name == "memo" } }
 
     @Test func anOutageSpoolsTheScrapesKeepsEnforcingAndIsReplayedExactly() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         defer { server.stop() }
         let a = try Node("a", server: server), b = try Node("b", server: server)
         for node in [a, b] { _ = await node.engine.tick() }
@@ -181,7 +183,7 @@ struct FleetStoreEngineTests {
     }
 
     @Test func theServerIsReachedOverVerifiedTLS() async throws {
-        let server = try await PostgresServer.start(tls: true)
+        let server = try PostgresServer(tls: true)
         defer { server.stop() }
         let a = try Node("a", server: server, url: server.url(sslmode: "verify-full") + "&sslrootcert=" + server.certificate.path)
         _ = await a.engine.tick()
@@ -194,7 +196,7 @@ struct FleetStoreEngineTests {
     }
 
     @Test func aRefusedLoginIsAnOutageThatNamesTheServersReasonNotThePassword() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         defer { server.stop() }
         let wrong = server.directory.appendingPathComponent("wrong-password")
         try Data("not-the-password-0451\n".utf8).write(to: wrong)

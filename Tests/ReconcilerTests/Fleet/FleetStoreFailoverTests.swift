@@ -11,7 +11,7 @@ import TestSupport
 @Suite(.serialized)
 struct FleetStoreFailoverTests {
     @Test func aSilentNodesUsersMoveAndComeBackOnceByTheStoresHeartbeats() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         defer { server.stop() }
         let scratch = try TemporaryDirectory("fleet-store")
         let flags: [String: Setting] = [

@@ -7,13 +7,13 @@ import Testing
 /// Connecting to a real server: password authentication, TLS, and errors that never show the password.
 struct PostgresConnectionTests {
     @Test func connectsWithThePasswordFromAFile() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         let versions = try await PostgresTesting.withStore(server) { try await $0.schemaVersions().map(\.version) }
         #expect(versions == Array(1...PostgresMigrations.all.count))
     }
 
     @Test func aWrongPasswordIsRefusedWithTheServersReasonAndNotEchoed() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         let settings = try PostgresSettings(
             url: server.url(sslmode: "disable"), password: .environment(name: "PGPASSWORD", environment: ["PGPASSWORD": "wrong-9f3a"])
         )
@@ -26,7 +26,7 @@ struct PostgresConnectionTests {
     }
 
     @Test func requiresTLSWhenTheServerAcceptsTLSOnly() async throws {
-        let server = try await PostgresServer.start(tls: true)
+        let server = try PostgresServer(tls: true)
         let encrypted = try await PostgresTesting.withStore(server) { store in
             try await store.client.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", logger: PostgresTesting.logger)
                 .decode(Bool.self).reduce(false) { $0 || $1 }
@@ -40,7 +40,7 @@ struct PostgresConnectionTests {
     }
 
     @Test func verifiesTheServersCertificateAgainstARootFile() async throws {
-        let server = try await PostgresServer.start(tls: true)
+        let server = try PostgresServer(tls: true)
         let trusted = try PostgresSettings(
             url: server.url(sslmode: "verify-full") + "&sslrootcert=\(server.certificate.path)", password: .file(server.passwordFile.path)
         )

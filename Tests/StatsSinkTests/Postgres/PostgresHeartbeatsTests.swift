@@ -7,11 +7,11 @@ import Testing
 /// Every recorded node with the time of its last recorded scrape, for fleet failover, from a real server.
 struct PostgresHeartbeatsTests {
     @Test func listsEveryRecordedNodeWithItsLastScrapeAndRecorder() async throws {
-        try await PostgresTesting.withStore(try await PostgresServer.start()) { try await HeartbeatScenario.run($0) }
+        try await PostgresTesting.withStore(try PostgresServer()) { try await HeartbeatScenario.run($0) }
     }
 
     @Test func aFirstScrapeStillRecordingAndUnreadableBaselinesAreHandled() async throws {
-        try await PostgresTesting.withStore(try await PostgresServer.start()) { store in
+        try await PostgresTesting.withStore(try PostgresServer()) { store in
             _ = try await store.record(HeartbeatScenario.snapshot(at: 5, bytes: 1), node: "eu-1", recorder: HeartbeatScenario.old, takeOver: false)
             // The empty row a first scrape creates and locks before it commits.
             try await store.client.query("INSERT INTO node_state (node) VALUES ('us-1')", logger: PostgresTesting.logger)

@@ -14,7 +14,7 @@ struct PostgresLedgerPropertyTests {
 
     @Test(arguments: 0..<4)
     func recordedTotalEqualsTheModelsTruth(seed: Int) async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         let (replay, lifetime) = try await PostgresTesting.withStore(server) { store in
             var replay = LedgerReplay(seed: seed)
             try await replay.run(steps: Self.steps, store: store, killing: Self.killing(store), node: "n1")
@@ -28,7 +28,7 @@ struct PostgresLedgerPropertyTests {
     }
 
     @Test func twoNodesRecordingAtOnceAreEachExactAndSummed() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         let (replays, perNode, summed) = try await PostgresTesting.withStore(server) { store in
             let replays = try await withThrowingTaskGroup(of: (String, LedgerReplay).self) { group in
                 for (node, seed) in [("eu-1", 100), ("us-1", 101)] {
@@ -57,7 +57,7 @@ struct PostgresLedgerPropertyTests {
     }
 
     @Test func racingRecordingsOfOneScrapeCountItOnce() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         try await PostgresTesting.withStore(server) { store in
             let start = Date(timeIntervalSince1970: 1_772_323_200)
             for step in 1...20 {

@@ -7,7 +7,7 @@ import Testing
 /// Append-only migrations in `schema_version`.
 struct PostgresMigrationTests {
     @Test func migratingAgainChangesNothing() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         let (first, second) = try await PostgresTesting.withStore(server) { store in
             let first = try await store.schemaVersions().map(\.name)
             try await store.migrate()
@@ -20,7 +20,7 @@ struct PostgresMigrationTests {
     }
 
     @Test func aDatabaseFromANewerVersionIsRefused() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         try await PostgresTesting.withStore(server) { store in
             _ = try await store.client.query("INSERT INTO schema_version (version, name) VALUES (99, 'v99: from the future')", logger: PostgresTesting.logger)
         }

@@ -19,7 +19,7 @@ struct PostgresRecordingTests {
     }
 
     @Test func recordsDeltasAgainstBaselinesAndNothingTwice() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         try await PostgresTesting.withStore(server) { store in
             let first = try await store.record(snapshot(at: 0, uptime: 100, ["alice": (10, 20)]), node: "eu-1")
             #expect(first.kind == .first && first.totalBytes == 30)
@@ -40,7 +40,7 @@ struct PostgresRecordingTests {
     }
 
     @Test func anotherInstanceIsRefusedUntilItTakesTheNodeOver() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         try await PostgresTesting.withStore(server) { store in
             let old = RecorderInstance(id: "0a1b", host: "old-host")
             let new = RecorderInstance(id: "2c3d", host: "new-host")
@@ -59,7 +59,7 @@ struct PostgresRecordingTests {
     }
 
     @Test func aScrapeKilledBeforeCommitLeavesNothingAndTheNextCountsItsBytes() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         try await PostgresTesting.withStore(server) { store in
             _ = try await store.record(snapshot(at: 0, uptime: 100, ["alice": (10, 10)]), node: "eu-1")
             var killing = store
@@ -75,7 +75,7 @@ struct PostgresRecordingTests {
     }
 
     @Test func usageIsSummedOverNodesPerPeriod() async throws {
-        let server = try await PostgresServer.start()
+        let server = try PostgresServer()
         try await PostgresTesting.withStore(server) { store in
             _ = try await store.record(snapshot(at: 0, uptime: 100, ["alice": (100, 0)]), node: "eu-1")
             _ = try await store.record(snapshot(at: 30, uptime: 50, ["alice": (0, 7), "bob": (1, 0)]), node: "us-1")

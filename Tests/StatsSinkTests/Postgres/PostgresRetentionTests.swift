@@ -18,7 +18,7 @@ struct PostgresRetentionTests {
         try history.record(into: original)
         let lifetime = try await original.lifetimeUsage()
         var random = SeededGenerator(seed: 101)
-        try await PostgresTesting.withStore(try await PostgresServer.start()) { store in
+        try await PostgresTesting.withStore(try PostgresServer()) { store in
             for trial in 0..<3 {
                 try await store.truncate()
                 try await history.record(into: store)
@@ -67,7 +67,7 @@ struct PostgresRetentionTests {
     }
 
     @Test func lateScrapeIntoFoldedHourIsAddedToTheHour() async throws {
-        try await PostgresTesting.withStore(try await PostgresServer.start()) { store in
+        try await PostgresTesting.withStore(try PostgresServer()) { store in
             let hour = Date(timeIntervalSince1970: 1_800_003_600)
             try await store.recordDeltas([TrafficDelta(user: "a", fromClient: 5, toClient: 6, unsplit: 7)], at: hour.addingTimeInterval(100))
             let cutoffs = RetentionCutoffs(rawTraffic: hour, quarterHours: hour.addingTimeInterval(7_200), hours: hour, scrapes: hour)
@@ -95,7 +95,7 @@ struct PostgresRetentionTests {
         )
         let once = try await sqlite.prune(cutoffs)
         var random = SeededGenerator(seed: 8)
-        try await PostgresTesting.withStore(try await PostgresServer.start()) { store in
+        try await PostgresTesting.withStore(try PostgresServer()) { store in
             try await history.record(into: store)
             async let first = store.prune(cutoffs)
             async let second = store.prune(cutoffs)

@@ -9,13 +9,13 @@ import Testing
 /// that moves even when scrape ids commit out of order.
 struct PostgresVersionTests {
     @Test func versionMovesWithUsageAndPendingDeltasRecordNothing() async throws {
-        try await PostgresTesting.withStore(try await PostgresServer.start()) { try await UsageVersionScenario.run($0) }
+        try await PostgresTesting.withStore(try PostgresServer()) { try await UsageVersionScenario.run($0) }
     }
 
     /// One node's scrape takes its id (and writes its rows, uncommitted), another node records (a
     /// higher id) and the version is read; then the first commits: the newest raw row's scrape id stays the same, but the version moves.
     @Test func aScrapeCommittingAfterANewerIdStillChangesTheVersion() async throws {
-        try await PostgresTesting.withStore(try await PostgresServer.start()) { store in
+        try await PostgresTesting.withStore(try PostgresServer()) { store in
             let (allocated, allocatedSignal) = AsyncStream<Void>.makeStream()
             let (proceed, proceedSignal) = AsyncStream<Void>.makeStream()
             let late = UsageVersionScenario.snapshot(at: 0, ["alice": 10])
@@ -42,6 +42,6 @@ struct PostgresVersionTests {
     /// The SQLite store's test: a fold that changes an answer (a period starting at a half hour)
     /// changes the version.
     @Test func aQuarterFoldThatChangesAnAnswerChangesTheVersion() async throws {
-        try await PostgresTesting.withStore(try await PostgresServer.start()) { try await UsageVersionScenario.foldAtAHalfHour($0) }
+        try await PostgresTesting.withStore(try PostgresServer()) { try await UsageVersionScenario.foldAtAHalfHour($0) }
     }
 }
