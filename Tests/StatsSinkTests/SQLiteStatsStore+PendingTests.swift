@@ -4,6 +4,9 @@ import Testing
 /// The usage version and pending deltas through the ``StatsStore`` protocol, as PostgreSQL answers them.
 struct SQLiteStatsStorePendingTests {
     @Test func versionMovesWithUsageAndPendingDeltasRecordNothing() async throws {
-        try await UsageVersionScenario.run(try SQLiteStatsStore(inMemoryWith: TrafficLedger()))
+        let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
+        try await UsageVersionScenario.run(store)
+        let fresh = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
+        #expect(try await store.usageVersion(node: "n1") != fresh.usageVersion(node: "n1"), "the scenario's traffic is in the version")
     }
 }

@@ -6,6 +6,8 @@ import Testing
 struct SQLiteStatsStoreVersionTests {
     /// A fold that changes an answer changes the version (see ``UsageVersionScenario/foldAtAHalfHour(_:)``).
     @Test func aQuarterFoldThatChangesAnAnswerChangesTheVersion() async throws {
-        try await UsageVersionScenario.foldAtAHalfHour(try SQLiteStatsStore(inMemoryWith: TrafficLedger()))
+        let store = try SQLiteStatsStore(inMemoryWith: TrafficLedger())
+        try await UsageVersionScenario.foldAtAHalfHour(store)
+        #expect(try await store.usage(in: nil, filter: UsageFilter(node: "n1")).map(\.total) == [100], "the fold keeps the lifetime bytes")
     }
 }
