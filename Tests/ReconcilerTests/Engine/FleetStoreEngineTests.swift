@@ -92,8 +92,11 @@ struct FleetStoreEngineTests {
         let a = try Node("a", server: server), b = try Node("b", server: server)
         for node in [a, b] {
             await node.waitForStore()
-            let first = await node.engine.tick()
-            #expect(first.outcome == .applied && first.unreachable.isEmpty, "\(first.outcome) \(first.notes)")
+            var first = await node.engine.tick()
+            #expect(first.outcome == .applied, "\(first.outcome) \(first.notes)")
+            // On a cold, busy machine the client's first connection can outlast a tick; the next one finds it.
+            for _ in 0..<5 where !first.unreachable.isEmpty { first = await node.engine.tick() }
+            #expect(first.unreachable.isEmpty, "\(first.outcome) \(first.notes)")
             try node.host.telemt.connect("alice")
         }
         try a.traffic("alice", mebibytes: 600)
